@@ -1,0 +1,50 @@
+using System;
+
+namespace LockFirmware.LockCtl
+{
+    /// <summary>Entry point: one verb per command class.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+            {
+                Console.WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+
+            try
+            {
+                switch (args[0])
+                {
+                    case "code": return CodeCommand.Run(Rest(args));
+                    case "security": return SecurityCommand.Run(Rest(args));
+                    case "log": return LogCommand.Run(Rest(args));
+                    default:
+                        Console.Error.WriteLine($"lockctl: unknown command '{args[0]}'. Run 'lockctl --help'.");
+                        return 2;
+                }
+            }
+            catch (CliException e)
+            {
+                Console.Error.WriteLine("lockctl: " + e.Message);
+                return 2;
+            }
+        }
+
+        private const string Usage =
+            "lockctl: installer, issuer and log reader for LockFirmware locks\n" +
+            "\n" +
+            "  lockctl code issue ...      mint an access code (see 'lockctl code --help')\n" +
+            "  lockctl code inspect ...    explain a code and whether it is valid at a time\n" +
+            "  lockctl security            the brute-force bound for the default parameters\n" +
+            "  lockctl log decode IMAGE    print the events in a flash image\n";
+
+        private static string[] Rest(string[] args)
+        {
+            string[] rest = new string[args.Length - 1];
+            Array.Copy(args, 1, rest, 0, rest.Length);
+            return rest;
+        }
+    }
+}
