@@ -1,0 +1,23 @@
+using System;
+
+namespace LockFirmware.LockBench
+{
+    /// <summary>One area per verb; each prints its figures.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string area = args.Length > 0 ? args[0] : "all";
+            switch (area)
+            {
+                case "access": return AccessBench.Run();
+                case "storage": return StorageBench.Run();
+                case "lock": return LockBenchmark.Run();
+                case "all": return AccessBench.Run() | StorageBench.Run() | LockBenchmark.Run();
+                default:
+                    Console.Error.WriteLine("usage: lockbench [access|storage|lock|all]");
+                    return 2;
+            }
+        }
+    }
+}
