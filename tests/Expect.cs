@@ -2,30 +2,42 @@ using System;
 
 namespace LockFirmware.Tests
 {
-    /// <summary>Helpers both test frameworks lack in the same shape.</summary>
+    /// <summary>
+    /// What the test dialect needs beyond what MSTest and nanoFramework.TestFramework 3.0.77 share:
+    /// that version has no Assert.Fail, and the two spell expected exceptions differently.
+    /// </summary>
     public static class Expect
     {
+        /// <summary>Fails the test with <paramref name="message"/>.</summary>
+        public static void Fail(string message)
+        {
+            Assert.IsTrue(false, message);
+        }
+
         /// <summary>Fails unless <paramref name="action"/> throws an exception of exactly <paramref name="type"/>.</summary>
         public static void Throws(Type type, Action action)
         {
+            bool threw = false;
             try
             {
                 action();
             }
             catch (Exception e)
             {
+                threw = true;
                 if (e.GetType() != type)
                 {
-                    Assert.Fail("expected " + type.Name + " but got " + e.GetType().Name + ": " + e.Message);
+                    Fail("expected " + type.Name + " but got " + e.GetType().Name + ": " + e.Message);
                 }
-
-                return;
             }
 
-            Assert.Fail("expected " + type.Name + " but nothing was thrown");
+            if (!threw)
+            {
+                Fail("expected " + type.Name + " but nothing was thrown");
+            }
         }
 
-        /// <summary>Fails unless the two byte ranges are equal, naming the first differing index.</summary>
+        /// <summary>Fails unless the two byte arrays are equal, naming the first differing index.</summary>
         public static void Bytes(byte[] expected, byte[] actual)
         {
             Assert.IsNotNull(actual);
@@ -34,7 +46,7 @@ namespace LockFirmware.Tests
             {
                 if (expected[i] != actual[i])
                 {
-                    Assert.Fail("bytes differ at index " + i.ToString());
+                    Fail("bytes differ at index " + i.ToString());
                 }
             }
         }
