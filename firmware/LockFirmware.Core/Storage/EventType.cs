@@ -39,6 +39,8 @@ namespace LockFirmware.Core.Storage
         PinAccepted = 0x2E,
         PinRejected = 0x2F,
         CodeRejectedUnprovisioned = 0x30,
+        CodeRejectedStoreFailed = 0x31,
+        CodeRejectedTableFull = 0x32,
 
         // Bolt and door (data: see docs/lock-states.md)
         UnlockRequested = 0x60,

@@ -7,6 +7,9 @@ namespace LockFirmware.Hal.Sim.Crypto
     /// <summary>The crypto ports over .NET's System.Security.Cryptography. Counts calls for benchmarks.</summary>
     public sealed class HostCrypto : ICryptoPrimitives, IRandomSource
     {
+        private Aes _aes;
+        private byte[] _aesKey;
+
         /// <summary>HMAC-SHA256 computations so far.</summary>
         public long HmacCalls { get; private set; }
 
@@ -27,9 +30,16 @@ namespace LockFirmware.Hal.Sim.Crypto
             }
 
             AesCalls++;
-            using Aes aes = Aes.Create();
-            aes.Key = key;
-            aes.EncryptEcb(input.AsSpan(inputOffset, 16), output.AsSpan(outputOffset, 16), PaddingMode.None);
+            // One cipher object per key: creating one per block would dominate the cost (and allocate).
+            if (_aesKey == null || !key.AsSpan().SequenceEqual(_aesKey))
+            {
+                _aes?.Dispose();
+                _aes = Aes.Create();
+                _aes.Key = key;
+                _aesKey = (byte[])key.Clone();
+            }
+
+            _aes.EncryptEcb(input.AsSpan(inputOffset, 16), output.AsSpan(outputOffset, 16), PaddingMode.None);
         }
 
         public void Fill(byte[] buffer, int offset, int count)

@@ -1,0 +1,231 @@
+using LockFirmware.Core.Crypto;
+using LockFirmware.Hal.Crypto;
+
+namespace LockFirmware.Core.Access
+{
+    /// <summary>
+    /// The code format (docs/access-codes.md), shared by issuer and verifier. A code of n digits is
+    /// <c>Permute(payload * T + tag)</c>: the payload numbers a credential (type, start, duration, index),
+    /// the tag is HMAC-SHA256(tag key, payload) mod T, and T = floor(10^n / P) for the P payloads of the class.
+    /// Short codes (n = CodeLength) are one-time codes; long codes (n + LongExtraDigits) are window, weekly
+    /// and revoke-all codes. Not thread-safe: one instance per user, buffers are reused.
+    /// </summary>
+    public sealed class CodeFormat
+    {
+        /// <summary>Starts are sent modulo these and resolved to the value nearest the lock's clock.</summary>
+        public const long StartModulusHours = 8192;
+        public const long DayModulus = 1024;
+        public const long RevokeModulusHours = 65536;
+
+        private const int Idx = AccessPolicy.Indexes;
+
+        private readonly AccessPolicy _policy;
+        private readonly ICryptoPrimitives _crypto;
+        private readonly byte[] _tagKey;
+        private readonly DecimalPermutation _permutation;
+        private readonly byte[] _tagInput = new byte[7];
+        private readonly byte[] _mac = new byte[32];
+
+        public CodeFormat(AccessPolicy policy, ICryptoPrimitives crypto, CodeKeys keys)
+        {
+            _policy = policy;
+            _crypto = crypto;
+            _tagKey = keys.TagKey;
+            _permutation = new DecimalPermutation(crypto, keys.PermutationKey);
+        }
+
+        public AccessPolicy Policy
+        {
+            get { return _policy; }
+        }
+
+        // Payload layout of long codes: [window | weekly | revoke-all].
+        public uint WindowPayloads
+        {
+            get { return (uint)(StartModulusHours * _policy.WindowHours.Length * Idx); }
+        }
+
+        public uint WeeklyPayloads
+        {
+            get { return (uint)(DayModulus * _policy.WeeklyWeeks.Length * WeeklyDays.Count * 24 * _policy.WeeklySpanHours.Length * Idx); }
+        }
+
+        public uint RevokePayloads
+        {
+            get { return (uint)(RevokeModulusHours * Idx); }
+        }
+
+        /// <summary>Payloads of a class: P.</summary>
+        public uint Payloads(bool longCode)
+        {
+            return longCode
+                ? WindowPayloads + WeeklyPayloads + RevokePayloads
+                : (uint)(StartModulusHours * _policy.OneTimeHours.Length * Idx);
+        }
+
+        public int Digits(bool longCode)
+        {
+            return longCode ? _policy.LongCodeLength : _policy.CodeLength;
+        }
+
+        /// <summary>Tags per payload: T = floor(10^n / P).</summary>
+        public ulong TagSpace(bool longCode)
+        {
+            return DecimalPermutation.Pow10(Digits(longCode)) / Payloads(longCode);
+        }
+
+        public uint EncodeOneTime(long startHour, int durationClass, int index)
+        {
+            return (uint)((Mod(startHour, StartModulusHours) * _policy.OneTimeHours.Length + durationClass) * Idx + index);
+        }
+
+        public uint EncodeWindow(long startHour, int durationClass, int index)
+        {
+            return (uint)((Mod(startHour, StartModulusHours) * _policy.WindowHours.Length + durationClass) * Idx + index);
+        }
+
+        public uint EncodeWeekly(long firstLocalDay, int weeksClass, int days, int fromHour, int spanClass, int index)
+        {
+            long v = Mod(firstLocalDay, DayModulus);
+            v = v * _policy.WeeklyWeeks.Length + weeksClass;
+            v = v * WeeklyDays.Count + days;
+            v = v * 24 + fromHour;
+            v = v * _policy.WeeklySpanHours.Length + spanClass;
+            return (uint)(WindowPayloads + v * Idx + index);
+        }
+
+        public uint EncodeRevokeAll(long issueHour, int index)
+        {
+            return (uint)(WindowPayloads + WeeklyPayloads + Mod(issueHour, RevokeModulusHours) * Idx + index);
+        }
+
+        /// <summary>
+        /// Fills <paramref name="c"/> from a payload, resolving starts to the value nearest <paramref name="nowHour"/>
+        /// (UTC hours since 2025-01-01; weekly days in local time). False for a payload no issuer can produce.
+        /// </summary>
+        public bool Decode(bool longCode, uint payload, long nowHour, Credential c)
+        {
+            c.Clear();
+            c.Payload = payload;
+            c.Index = (int)(payload % Idx);
+            long rest = payload / Idx;
+            if (!longCode)
+            {
+                int classes = _policy.OneTimeHours.Length;
+                c.Type = CredentialType.OneTime;
+                c.DurationClass = (int)(rest % classes);
+                c.StartHour = Nearest(nowHour, rest / classes, StartModulusHours);
+                c.EndHour = c.StartHour + _policy.OneTimeHours[c.DurationClass];
+                return true;
+            }
+
+            if (payload < WindowPayloads)
+            {
+                int classes = _policy.WindowHours.Length;
+                c.Type = CredentialType.Window;
+                c.DurationClass = (int)(rest % classes);
+                c.StartHour = Nearest(nowHour, rest / classes, StartModulusHours);
+                c.EndHour = c.StartHour + _policy.WindowHours[c.DurationClass];
+                return true;
+            }
+
+            if (payload < WindowPayloads + WeeklyPayloads)
+            {
+                long v = (payload - WindowPayloads) / Idx;
+                int spanClass = (int)(v % _policy.WeeklySpanHours.Length);
+                v /= _policy.WeeklySpanHours.Length;
+                c.FromHour = (int)(v % 24);
+                v /= 24;
+                c.Days = (int)(v % WeeklyDays.Count);
+                v /= WeeklyDays.Count;
+                c.DurationClass = (int)(v % _policy.WeeklyWeeks.Length);
+                v /= _policy.WeeklyWeeks.Length;
+                c.Type = CredentialType.Weekly;
+                c.SpanHours = _policy.WeeklySpanHours[spanClass];
+                long localNowHour = nowHour + LocalOffsetHoursFloor();
+                c.FirstLocalDay = Nearest(Floor(localNowHour, 24), v, DayModulus);
+                // Times of a weekly code are local hours; Start and End bound the whole period.
+                c.StartHour = c.FirstLocalDay * 24 + c.FromHour;
+                c.EndHour = (c.FirstLocalDay + 7L * _policy.WeeklyWeeks[c.DurationClass]) * 24;
+                // An issuer names the first occurrence as first day, and a span that ends by midnight.
+                return WeeklyDays.Contains(c.Days, WeeklyDays.WeekdayOf(c.FirstLocalDay)) && c.FromHour + c.SpanHours <= 24;
+            }
+
+            c.Type = CredentialType.RevokeAll;
+            c.StartHour = Nearest(nowHour, (payload - WindowPayloads - WeeklyPayloads) / Idx, RevokeModulusHours);
+            c.EndHour = c.StartHour + _policy.ActivationHours;
+            return true;
+        }
+
+        /// <summary>The tag of a payload: HMAC-SHA256(tag key, "LF" | 1 | class | payload) mod T.</summary>
+        public ulong Tag(bool longCode, uint payload)
+        {
+            _tagInput[0] = 0x4C;
+            _tagInput[1] = 1;
+            _tagInput[2] = (byte)Digits(longCode);
+            _tagInput[3] = (byte)(payload >> 24);
+            _tagInput[4] = (byte)(payload >> 16);
+            _tagInput[5] = (byte)(payload >> 8);
+            _tagInput[6] = (byte)payload;
+            _crypto.HmacSha256(_tagKey, _tagInput, 0, _tagInput.Length, _mac, 0);
+            ulong t = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                t = (t << 8) | _mac[i];
+            }
+
+            return t % TagSpace(longCode);
+        }
+
+        /// <summary>The code value for a payload.</summary>
+        public ulong Seal(bool longCode, uint payload)
+        {
+            ulong x = payload * TagSpace(longCode) + Tag(longCode, payload);
+            return _permutation.Encrypt(x, Digits(longCode));
+        }
+
+        /// <summary>Recovers the payload of a code value; false when the code is not one this lock's secret made.</summary>
+        public bool Open(bool longCode, ulong code, out uint payload)
+        {
+            ulong tags = TagSpace(longCode);
+            ulong x = _permutation.Decrypt(code, Digits(longCode));
+            payload = 0;
+            if (x >= Payloads(longCode) * tags)
+            {
+                return false;
+            }
+
+            payload = (uint)(x / tags);
+            return ConstantTime.Equals(Tag(longCode, payload), x % tags);
+        }
+
+        /// <summary>UTC hours since 2025-01-01 for a time in ms since 1970.</summary>
+        public static long HourOf(long nowMs)
+        {
+            return Floor(nowMs - Common.LockTime.EarliestValidMs, Common.LockTime.MsPerHour);
+        }
+
+        public int LocalOffsetHoursFloor()
+        {
+            return (int)Floor(_policy.LocalOffsetMinutes, 60);
+        }
+
+        public static long Nearest(long now, long residue, long modulus)
+        {
+            long diff = Mod(residue - now, modulus);
+            return diff < modulus / 2 ? now + diff : now + diff - modulus;
+        }
+
+        public static long Mod(long a, long m)
+        {
+            long r = a % m;
+            return r < 0 ? r + m : r;
+        }
+
+        public static long Floor(long a, long d)
+        {
+            long q = a / d;
+            return (a % d != 0 && a < 0) ? q - 1 : q;
+        }
+    }
+}

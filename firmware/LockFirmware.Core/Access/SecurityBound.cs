@@ -1,0 +1,104 @@
+namespace LockFirmware.Core.Access
+{
+    /// <summary>
+    /// The security argument as a number (docs/access-codes.md): the probability that an attacker at the
+    /// keypad, guessing at the fastest rate the throttle allows, opens the lock within one year.
+    /// Because codes are permuted, a guess decodes to a uniformly random payload and tag; it opens only if
+    /// that payload is acceptable now and the tag matches, so per entry
+    ///   p = A_short / 10^n + A_long / 10^(n+2) + pins / 10^pinLength,
+    /// with A the payloads acceptable at the worst moment. Over a year the throttle admits
+    ///   N = FreeFailures + floor(8760 / RefillHours) entries, and P(year) &lt;= N * p (union bound).
+    /// Everything is computed from the policy the firmware runs with.
+    /// </summary>
+    public sealed class SecurityBound
+    {
+        public const int HoursPerYear = 8760;
+
+        public readonly long ShortAcceptable;
+        public readonly long LongAcceptable;
+        public readonly long WindowAcceptable;
+        public readonly long WeeklyAcceptable;
+        public readonly double PerEntry;
+        public readonly long EntriesPerYear;
+        public readonly double PerYear;
+
+        public SecurityBound(AccessPolicy policy)
+        {
+            long idx = AccessPolicy.Indexes;
+
+            // One-time: a code of duration d is acceptable during d hours after its start, so d starts cover now.
+            long oneTime = 0;
+            for (int i = 0; i < policy.OneTimeHours.Length; i++)
+            {
+                oneTime += policy.OneTimeHours[i];
+            }
+
+            ShortAcceptable = oneTime * idx;
+
+            // Window: new codes only within the activation period of their start; activated ones from the table.
+            long window = 0;
+            for (int i = 0; i < policy.WindowHours.Length; i++)
+            {
+                window += policy.WindowHours[i] < policy.ActivationHours ? policy.WindowHours[i] : policy.ActivationHours;
+            }
+
+            WindowAcceptable = window * idx;
+            WeeklyAcceptable = WorstWeekly(policy) * idx;
+            // Revoke-all codes never open the door, so they are not counted; activated codes are.
+            LongAcceptable = WindowAcceptable + WeeklyAcceptable + policy.ActivationTableSize;
+
+            double shortSpace = Pow10(policy.CodeLength);
+            double longSpace = Pow10(policy.LongCodeLength);
+            double pinSpace = Pow10(policy.PinMinLength);
+            PerEntry = ShortAcceptable / shortSpace + LongAcceptable / longSpace + policy.MaxPins / pinSpace;
+            EntriesPerYear = policy.FreeFailures + HoursPerYear / policy.RefillHours;
+            PerYear = EntriesPerYear * PerEntry;
+        }
+
+        // New weekly codes acceptable at the worst local hour: first occurrence today, started within the
+        // activation period, its span still running, its day set holding today (three options do: every day,
+        // weekdays or weekend, the day itself), any length in weeks.
+        private static long WorstWeekly(AccessPolicy policy)
+        {
+            long worst = 0;
+            for (int hour = 0; hour < 24; hour++)
+            {
+                long count = 0;
+                for (int from = hour - policy.ActivationHours + 1; from <= hour; from++)
+                {
+                    if (from < 0)
+                    {
+                        continue;
+                    }
+
+                    for (int s = 0; s < policy.WeeklySpanHours.Length; s++)
+                    {
+                        int span = policy.WeeklySpanHours[s];
+                        if (hour < from + span && from + span <= 24)
+                        {
+                            count++;
+                        }
+                    }
+                }
+
+                if (count > worst)
+                {
+                    worst = count;
+                }
+            }
+
+            return worst * 3 * policy.WeeklyWeeks.Length;
+        }
+
+        private static double Pow10(int n)
+        {
+            double r = 1;
+            for (int i = 0; i < n; i++)
+            {
+                r *= 10;
+            }
+
+            return r;
+        }
+    }
+}
