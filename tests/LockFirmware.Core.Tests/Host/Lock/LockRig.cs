@@ -1,0 +1,122 @@
+using System;
+using LockFirmware.Core.Common;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Storage;
+using LockFirmware.Core.Tests.Fakes;
+using LockFirmware.Hal.Lock;
+using LockFirmware.Hal.Sim.Lock;
+
+namespace LockFirmware.Core.Tests.Host.Lock
+{
+    /// <summary>
+    /// A controller on simulated hardware with a virtual clock. <see cref="Run"/> moves time event by event:
+    /// to the controller's deadline or the bolt reaching a switch, whichever comes first, so every deadline is
+    /// honoured exactly as the device loop would.
+    /// </summary>
+    public sealed class LockRig
+    {
+        public readonly LockConfig Config = new LockConfig();
+        public readonly SimLockHardware Hw;
+        public readonly MemoryEventLog Log = new MemoryEventLog();
+        public LockController Controller;
+        public long Now = 1795615200000L;
+        public long Deadline = LockTime.Never;
+
+        /// <summary>Reverse starts while the bolt was fully extended without an UnlockRequested since it got there.</summary>
+        public int UnloggedRetractStarts;
+        private int _unlockRequestsAtExtension;
+
+        public LockRig(double boltPosition = 1.0, bool doorClosed = true)
+        {
+            Hw = new SimLockHardware(800, boltPosition);
+            Hw.DoorClosed.IsActive = doorClosed;
+            Hw.Bolt.OnStart = drive =>
+            {
+                if (drive == MotorDrive.Reverse && Hw.Bolt.Position >= 1 && Log.CountOf(EventType.UnlockRequested) <= _unlockRequestsAtExtension)
+                {
+                    UnloggedRetractStarts++;
+                }
+            };
+            Boot();
+        }
+
+        public LockState State => Controller.State;
+
+        public void Boot()
+        {
+            Controller = new LockController(Config, Hw.Ports, Log);
+            Deadline = Controller.Start(Now);
+            Settle();
+        }
+
+        public void PowerCut()
+        {
+            Hw.Bolt.PowerCut();
+            Boot();
+        }
+
+        public bool Unlock(UnlockReason reason = UnlockReason.Credential)
+        {
+            bool ok = Controller.RequestUnlock(reason, Now);
+            Deadline = Controller.Tick(Now);
+            return ok;
+        }
+
+        public void Lock()
+        {
+            Deadline = Controller.RequestLock(Now);
+        }
+
+        public void SetDoor(bool closed)
+        {
+            Hw.DoorClosed.IsActive = closed;
+            Deadline = Controller.OnInputChanged(Now);
+        }
+
+        public void SetButton(bool pressed)
+        {
+            Hw.Button.IsActive = pressed;
+            Deadline = Controller.OnInputChanged(Now);
+        }
+
+        public void Press(long holdMs)
+        {
+            SetButton(true);
+            Run(holdMs);
+            SetButton(false);
+        }
+
+        /// <summary>Moves time forward by <paramref name="ms"/>.</summary>
+        public void Run(long ms)
+        {
+            long end = Now + ms;
+            while (Now < end)
+            {
+                long next = end;
+                if (Deadline != LockTime.Never && Deadline < next) next = Math.Max(Deadline, Now);
+                long toEnd = Hw.Bolt.MsToEnd;
+                if (toEnd >= 0 && Now + toEnd < next) next = Now + toEnd;
+                if (next == Now) next = Now + 1;
+                Hw.Bolt.Advance(next - Now);
+                Now = next;
+                Deadline = Controller.Tick(Now);
+                Settle();
+            }
+        }
+
+        /// <summary>Sets the clock, possibly backwards, as a clock set would.</summary>
+        public void SetClock(long nowMs)
+        {
+            Now = nowMs;
+            Deadline = Controller.Tick(Now);
+        }
+
+        private void Settle()
+        {
+            if (Hw.Bolt.Position >= 1)
+            {
+                _unlockRequestsAtExtension = Log.CountOf(EventType.UnlockRequested);
+            }
+        }
+    }
+}
