@@ -311,9 +311,10 @@ namespace LockFirmware.Core.Lock
             {
                 Log(EventType.DoorOpened, nowMs, 0);
                 _relockAt = LockTime.Never;
-                if (_state == LockState.Locking)
+                if (_state == LockState.Locking && !_hw.BoltExtended.IsActive)
                 {
                     // Never throw the bolt into an open door: pull it back and relock once it closes.
+                    // (Once the bolt reached its switch the door cannot open: a sensor glitch, not a reason to retract.)
                     Log(EventType.DoorOpenWhileLocking, nowMs, 0);
                     _relockWhenClosed = true;
                     Reverse(nowMs);
@@ -477,15 +478,16 @@ namespace LockFirmware.Core.Lock
                     }
 
                     SetMotor(MotorDrive.Brake);
-                    if (_attempt >= 2)
+                    // A retry is a new motor start: on the unlock side it needs its own durable record.
+                    bool retry = _attempt < 2 && (Log(EventType.BoltRetry, nowMs, _extending ? 1u : 2u) || _extending);
+                    if (retry)
                     {
-                        Log(EventType.BoltJammed, nowMs, _extending ? 1u : 2u);
-                        SetPhase(Phase.BrakeThenJam, _config.BrakeMs);
+                        SetPhase(Phase.BrakeThenBackoff, _config.BrakeMs);
                     }
                     else
                     {
-                        Log(EventType.BoltRetry, nowMs, _extending ? 1u : 2u);
-                        SetPhase(Phase.BrakeThenBackoff, _config.BrakeMs);
+                        Log(EventType.BoltJammed, nowMs, _extending ? 1u : 2u);
+                        SetPhase(Phase.BrakeThenJam, _config.BrakeMs);
                     }
 
                     continue;

@@ -22,8 +22,12 @@ namespace LockFirmware.Core.Tests.Host.Lock
         public long Now = 1795615200000L;
         public long Deadline = LockTime.Never;
 
-        /// <summary>Reverse starts while the bolt was fully extended without an UnlockRequested since it got there.</summary>
+        /// <summary>Reverse starts from fully extended not preceded by a durable UnlockRequested or BoltRetry of their own (each record authorizes one start).</summary>
         public int UnloggedRetractStarts;
+        public string Trace = "";
+
+        /// <summary>Times the bolt left the fully extended position.</summary>
+        public int Departures;
         private int _unlockRequestsAtExtension;
 
         public LockRig(double boltPosition = 1.0, bool doorClosed = true)
@@ -32,9 +36,19 @@ namespace LockFirmware.Core.Tests.Host.Lock
             Hw.DoorClosed.IsActive = doorClosed;
             Hw.Bolt.OnStart = drive =>
             {
-                if (drive == MotorDrive.Reverse && Hw.Bolt.Position >= 1 && Log.CountOf(EventType.UnlockRequested) <= _unlockRequestsAtExtension)
+                if (drive == MotorDrive.Reverse && Hw.Bolt.Position >= 1)
                 {
-                    UnloggedRetractStarts++;
+                    // Each retraction from locked follows its own durable record: the request, or the retry of it.
+                    int records = DurableRecords();
+                    if (records <= _unlockRequestsAtExtension)
+                    {
+                        UnloggedRetractStarts++;
+                        var last = new System.Text.StringBuilder();
+                        for (int i = Math.Max(0, Log.Count - 8); i < Log.Count; i++) last.Append(Log.TypeAt(i)).Append(' ');
+                        Trace = $"state {Controller?.State}, records {records}, baseline {_unlockRequestsAtExtension}, last events: {last}";
+                    }
+
+                    _unlockRequestsAtExtension = records;
                 }
             };
             Boot();
@@ -97,7 +111,9 @@ namespace LockFirmware.Core.Tests.Host.Lock
                 long toEnd = Hw.Bolt.MsToEnd;
                 if (toEnd >= 0 && Now + toEnd < next) next = Now + toEnd;
                 if (next == Now) next = Now + 1;
+                bool wasOut = Hw.Bolt.Position >= 1;
                 Hw.Bolt.Advance(next - Now);
+                if (wasOut && Hw.Bolt.Position < 1) Departures++;
                 Now = next;
                 Deadline = Controller.Tick(Now);
                 Settle();
@@ -111,12 +127,11 @@ namespace LockFirmware.Core.Tests.Host.Lock
             Deadline = Controller.Tick(Now);
         }
 
+        private int DurableRecords() => Log.CountOf(EventType.UnlockRequested) + Log.CountOf(EventType.BoltRetry);
+
         private void Settle()
         {
-            if (Hw.Bolt.Position >= 1)
-            {
-                _unlockRequestsAtExtension = Log.CountOf(EventType.UnlockRequested);
-            }
+
         }
     }
 }
