@@ -29,6 +29,12 @@ namespace LockFirmware.Core.Common
             return crc;
         }
 
+        /// <summary>Feeds one byte into a running register.</summary>
+        public static uint UpdateByte(uint crc, byte value)
+        {
+            return Table[(crc ^ value) & 0xFF] ^ (crc >> 8);
+        }
+
         /// <summary>Final value of a running register.</summary>
         public static uint Finish(uint crc)
         {
