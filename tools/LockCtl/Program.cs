@@ -38,7 +38,7 @@ namespace LockFirmware.LockCtl
             "  lockctl code issue ...      mint an access code (see 'lockctl code --help')\n" +
             "  lockctl code inspect ...    explain a code and whether it is valid at a time\n" +
             "  lockctl security            the brute-force bound for the default parameters\n" +
-            "  lockctl log decode IMAGE    print the events in a flash image\n";
+            "  lockctl log decode IMAGE    print the events in a flash image (csv or json)\n";
 
         private static string[] Rest(string[] args)
         {
