@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+
+namespace LockFirmware.LockSim
+{
+    public static class Program
+    {
+        private const string Help =
+            "locksim: the LockFirmware lock on your PC (same Core as the ESP32 firmware, simulated hardware)\n" +
+            "\n" +
+            "  locksim [--flash FILE [--create]] [--speed N]   interactive view (80x24); N times real time\n" +
+            "  locksim demo                                    a courier delivery on a fresh lock, no input needed\n" +
+            "  locksim script FILE...                          run scenarios; exit 1 at a failed expectation, 2 at a bad line\n" +
+            "  locksim serve --port N [--flash FILE]           the BLE loopback transport for lockctl (arrives with the BLE issue)\n" +
+            "\n" +
+            "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
+            "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
+            "f +1 minute, h +1 hour, c clear the keypad lockout, q quit.\n" +
+            "Scenario language: tools/LockSim/README.md.";
+
+        public static int Main(string[] args)
+        {
+            try
+            {
+                if (args.Length > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help"))
+                {
+                    Console.WriteLine(Help);
+                    return 0;
+                }
+
+                if (args.Length > 0 && args[0] == "demo")
+                {
+                    return Demo.Run();
+                }
+
+                if (args.Length > 0 && args[0] == "script")
+                {
+                    if (args.Length < 2)
+                    {
+                        Console.Error.WriteLine("locksim: script needs a scenario file");
+                        return 2;
+                    }
+
+                    int worst = 0;
+                    for (int i = 1; i < args.Length; i++)
+                    {
+                        worst = Math.Max(worst, new Scenario(Console.Out).RunFile(args[i]));
+                    }
+
+                    return worst;
+                }
+
+                if (args.Length > 0 && args[0] == "serve")
+                {
+                    Console.Error.WriteLine("locksim: 'serve' arrives with the BLE interface (loopback transport); not available yet");
+                    return 2;
+                }
+
+                return RunInteractive(args);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine("locksim: " + e.Message);
+                return 2;
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine("locksim: " + e.Message);
+                return 2;
+            }
+        }
+
+        private static int RunInteractive(string[] args)
+        {
+            string flash = null;
+            bool create = false;
+            int speed = 1;
+            for (int i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--flash" when i + 1 < args.Length: flash = args[++i]; break;
+                    case "--create": create = true; break;
+                    case "--speed" when i + 1 < args.Length && int.TryParse(args[i + 1], out speed) && speed > 0: i++; break;
+                    default:
+                        Console.Error.WriteLine($"locksim: unknown argument '{args[i]}'. Run 'locksim --help'.");
+                        return 2;
+                }
+            }
+
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            if (flash != null && !File.Exists(flash) && !create)
+            {
+                Console.Error.WriteLine($"locksim: flash file '{flash}' does not exist (add --create to start a new lock there)");
+                return 2;
+            }
+
+            SimLock sim = flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
+            return Interactive.Run(sim, speed);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Common;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Storage;
+
+namespace LockFirmware.LockSim
+{
+    /// <summary>
+    /// `locksim script FILE`: a line-based scenario (tools/LockSim/README.md). Stops at the first failed
+    /// expectation (exit 1) or malformed line (exit 2), naming the file and line.
+    /// </summary>
+    public sealed class Scenario
+    {
+        private readonly Dictionary<string, string> _codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly TextWriter _out;
+        private SimLock _sim;
+        private byte[] _secret;
+        private AccessResult? _lastResult;
+
+        public Scenario(TextWriter output)
+        {
+            _out = output;
+        }
+
+        public int RunFile(string path)
+        {
+            if (!File.Exists(path))
+            {
+                _out.WriteLine($"locksim: scenario '{path}' does not exist");
+                return 2;
+            }
+
+            return Run(File.ReadAllLines(path), path);
+        }
+
+        public int Run(string[] lines, string name)
+        {
+            _sim = SimLock.Fresh(Parse.Time("2026-11-25T09:00Z"));
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].Trim();
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                string where = $"{name}:{i + 1}";
+                try
+                {
+                    string failure = Execute(line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                    if (failure != null)
+                    {
+                        _out.WriteLine($"FAIL {where}: {line}");
+                        _out.WriteLine($"     {failure}");
+                        return 1;
+                    }
+                }
+                catch (ScenarioError e)
+                {
+                    _out.WriteLine($"locksim: {where}: {e.Message}: {line}");
+                    return 2;
+                }
+            }
+
+            _out.WriteLine($"ok {name}");
+            return 0;
+        }
+
+        // Returns null when the line passed, or what an expectation found instead.
+        private string Execute(string[] w)
+        {
+            switch (w[0])
+            {
+                case "clock": Need(w, 2); _sim.SetClock(Parse.Time(w[1])); return null;
+                case "advance": Need(w, 2); _sim.Advance(Parse.Duration(w[1])); return null;
+                case "provision":
+                    _secret = _sim.Provision(w.Length > 1 ? Parse.Hex(w[1]) : null);
+                    return null;
+                case "issue": Issue(w); return null;
+                case "type":
+                    Need(w, 2);
+                    _lastResult = _sim.Type(Digits(w[1]));
+                    _out.WriteLine($"     typed {w[1]}: {_lastResult}");
+                    return null;
+                case "door":
+                    Need(w, 2);
+                    if (w[1] != "open" && w[1] != "close") throw new ScenarioError("door takes open or close");
+                    _sim.SetDoor(w[1] == "close");
+                    return null;
+                case "button":
+                    Need(w, 2);
+                    long hold = w[1] == "press" ? 200 : w[1] == "hold" && w.Length > 2 ? Parse.Duration(w[2]) : throw new ScenarioError("button takes press or hold DURATION");
+                    _sim.SetButton(true);
+                    _sim.Advance(hold);
+                    _sim.SetButton(false);
+                    return null;
+                case "power":
+                    if (w.Length != 2 || w[1] != "cut") throw new ScenarioError("did you mean 'power cut'");
+                    _sim.PowerCut();
+                    return null;
+                case "clock-lost":
+                    // The battery ran flat and the clock restarts from zero.
+                    _sim.SetClock(5_000);
+                    _sim.PowerCut();
+                    return null;
+                case "jam":
+                    Need(w, 2);
+                    _sim.SetJam(w[1] == "on" ? true : w[1] == "off" ? false : throw new ScenarioError("jam takes on or off"));
+                    return null;
+                case "clear-lockout": _sim.ClearLockout(); return null;
+                case "expect": return Expect(w);
+                default: throw new ScenarioError($"unknown command '{w[0]}'");
+            }
+        }
+
+        private void Issue(string[] w)
+        {
+            // issue TYPE ARGS... [index N] [start TIME] as NAME
+            if (_secret == null) throw new ScenarioError("issue needs 'provision' first (the issuer holds the lock's secret)");
+            int asAt = Array.IndexOf(w, "as");
+            if (asAt < 0 || asAt != w.Length - 2) throw new ScenarioError("issue must end with 'as NAME'");
+            string name = w[^1];
+            int index = 0;
+            long start = _sim.Now - (_sim.Now - LockTime.EarliestValidMs) % LockTime.MsPerHour;
+            var args = new List<string>();
+            for (int i = 2; i < asAt; i++)
+            {
+                if (w[i] == "index" && i + 1 < asAt) index = Parse.Int(w[++i]);
+                else if (w[i] == "start" && i + 1 < asAt) start = Parse.Time(w[++i]);
+                else args.Add(w[i]);
+            }
+
+            var issuer = new CodeIssuer(AccessPolicy.Default(), _sim.Crypto, _secret);
+            try
+            {
+                _codes[name] = w[1] switch
+                {
+                    "one-time" => issuer.OneTime(start, (int)(Parse.Duration(Arg(args, 0)) / LockTime.MsPerHour), index),
+                    "window" => issuer.Window(start, (int)(Parse.Duration(Arg(args, 0)) / LockTime.MsPerHour), index),
+                    "weekly" => issuer.Weekly(Parse.Time(Arg(args, 0)), Parse.Int(Arg(args, 1)), Parse.Days(Arg(args, 2)), Parse.Int(Arg(args, 3)), Parse.Int(Arg(args, 4)), index),
+                    "revoke-all" => issuer.RevokeAll(start, index),
+                    _ => throw new ScenarioError($"unknown code type '{w[1]}'"),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw new ScenarioError(e.Message);
+            }
+        }
+
+        private string Expect(string[] w)
+        {
+            Need(w, 3);
+            string want = w[2];
+            switch (w[1])
+            {
+                case "state":
+                    return Same(want, _sim.State.ToString());
+                case "result":
+                    return Same(want, _lastResult?.ToString() ?? "(nothing typed)");
+                case "last-event":
+                    var types = EventText.Types(_sim);
+                    return Same(want, types.Count == 0 ? "(empty log)" : types[^1].ToString());
+                case "log-contains":
+                    return EventText.Types(_sim).Contains(Parse.Event(want)) ? null : $"the log has no {want}";
+                case "log-lacks":
+                    return EventText.Types(_sim).Contains(Parse.Event(want)) ? $"the log has {want}" : null;
+                case "bolt":
+                    var b = _sim.Hardware.Bolt;
+                    string bolt = b.Extended.IsActive ? "extended" : b.Retracted.IsActive ? "retracted" : "between";
+                    return Same(want, bolt);
+                case "lockout":
+                    return Same(want, _sim.Core.Controller.LockedOut ? "on" : "off");
+                case "motor":
+                    return Same(want, _sim.Hardware.Bolt.Drive.ToString().ToLowerInvariant());
+                case "setup-window":
+                    return Same(want, _sim.Core.Controller.SetupWindowOpen ? "open" : "closed");
+                default:
+                    throw new ScenarioError($"unknown expectation '{w[1]}'");
+            }
+        }
+
+        private static string Same(string want, string got)
+        {
+            return string.Equals(want, got, StringComparison.OrdinalIgnoreCase) ? null : $"expected {want}, got {got}";
+        }
+
+        // DIGITS, $NAME, or masking digits then $NAME (918273$parcel).
+        private string Digits(string word)
+        {
+            int at = word.IndexOf('$');
+            if (at < 0) return word;
+            string key = word[(at + 1)..];
+            return word[..at] + (_codes.TryGetValue(key, out string code) ? code : throw new ScenarioError($"no code named '{key}' was issued"));
+        }
+
+        private static string Arg(List<string> args, int i) => i < args.Count ? args[i] : throw new ScenarioError("missing argument");
+
+        private static void Need(string[] w, int count)
+        {
+            if (w.Length < count) throw new ScenarioError($"'{w[0]}' needs {count - 1} argument(s)");
+        }
+
+        /// <summary>A malformed line.</summary>
+        public sealed class ScenarioError : Exception
+        {
+            public ScenarioError(string message) : base(message)
+            {
+            }
+        }
+
+        /// <summary>Value parsers that fail as scenario errors.</summary>
+        public static class Parse
+        {
+            public static long Time(string s)
+            {
+                if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+                    throw new ScenarioError($"'{s}' is not a time (use ISO 8601, e.g. 2026-11-25T14:00Z)");
+                return t.ToUnixTimeMilliseconds();
+            }
+
+            public static long Duration(string s)
+            {
+                string[] units = { "ms", "s", "m", "h", "d" };
+                long[] scale = { 1, 1000, 60_000, 3_600_000, 86_400_000 };
+                for (int u = 0; u < units.Length; u++)
+                {
+                    if (s.EndsWith(units[u], StringComparison.Ordinal) && long.TryParse(s[..^units[u].Length], NumberStyles.None, CultureInfo.InvariantCulture, out long n)
+                        && !(units[u] == "s" && s.EndsWith("ms", StringComparison.Ordinal)))
+                    {
+                        return n * scale[u];
+                    }
+                }
+
+                throw new ScenarioError($"'{s}' is not a duration (e.g. 500ms, 10s, 5m, 2h, 3d)");
+            }
+
+            public static int Int(string s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : throw new ScenarioError($"'{s}' is not a number");
+
+            public static byte[] Hex(string s)
+            {
+                try
+                {
+                    byte[] b = Convert.FromHexString(s);
+                    return b.Length == CodeKeys.SecretLength ? b : throw new ScenarioError("a secret is 64 hex characters");
+                }
+                catch (FormatException)
+                {
+                    throw new ScenarioError($"'{s}' is not hexadecimal");
+                }
+            }
+
+            public static int Days(string s)
+            {
+                string[] names = { "everyday", "weekdays", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+                int i = Array.IndexOf(names, s);
+                return i >= 0 ? i : throw new ScenarioError($"'{s}' is not a day set ({string.Join(", ", names)})");
+            }
+
+            public static EventType Event(string s) => Enum.TryParse(s, false, out EventType t) && Enum.IsDefined(t) ? t : throw new ScenarioError($"'{s}' is not an event type");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.IO;
+using LockFirmware.Core;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Common;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Crypto;
+using LockFirmware.Hal.Sim.Flash;
+using LockFirmware.Hal.Sim.Lock;
+
+namespace LockFirmware.LockSim
+{
+    /// <summary>
+    /// A lock on the desk: <see cref="LockCore"/> composed with simulated flash, bolt, door, button, LED and
+    /// buzzer, exactly as the device app composes it with the ESP32 adapters. Time is virtual: it moves only in
+    /// <see cref="Advance"/>, event by event (Core's deadlines, the bolt reaching a switch), so a year of lock
+    /// life runs in moments and nothing depends on the host's speed.
+    /// </summary>
+    public sealed class SimLock
+    {
+        private long _deadline = LockTime.Never;
+
+        private SimLock(SimNorFlash flash, string flashPath, long nowMs)
+        {
+            Flash = flash;
+            FlashPath = flashPath;
+            Now = nowMs;
+            Hardware = new SimLockHardware(800, 1.0);
+            Boot();
+        }
+
+        public SimNorFlash Flash { get; }
+        public string FlashPath { get; }
+        public SimLockHardware Hardware { get; }
+        public HostCrypto Crypto { get; } = new HostCrypto();
+        public LockCore Core { get; private set; }
+        public long Now { get; private set; }
+
+        /// <summary>A fresh lock with blank flash (saved to <paramref name="flashPath"/> if given).</summary>
+        public static SimLock Fresh(long nowMs, string flashPath = null)
+        {
+            return new SimLock(new SimNorFlash(FlashLayout.SectorSize, FlashLayout.SectorCount), flashPath, nowMs);
+        }
+
+        /// <summary>The lock whose flash is in <paramref name="flashPath"/> (created blank when the file does not exist).</summary>
+        public static SimLock Open(string flashPath, long nowMs)
+        {
+            if (!File.Exists(flashPath))
+            {
+                return Fresh(nowMs, flashPath);
+            }
+
+            SimNorFlash flash = SimNorFlash.Load(flashPath);
+            if (flash.SectorSize != FlashLayout.SectorSize || flash.SectorCount != FlashLayout.SectorCount)
+            {
+                throw new InvalidDataException($"'{flashPath}' has geometry {flash.SectorSize} x {flash.SectorCount}, not a lock's {FlashLayout.SectorSize} x {FlashLayout.SectorCount}");
+            }
+
+            return new SimLock(flash, flashPath, nowMs);
+        }
+
+        public LockState State => Core.Controller.State;
+
+        /// <summary>Provisions a secret (random when null). Returns it.</summary>
+        public byte[] Provision(byte[] secret = null)
+        {
+            if (secret == null)
+            {
+                secret = new byte[CodeKeys.SecretLength];
+                Crypto.Fill(secret, 0, secret.Length);
+            }
+
+            if (!Core.Provision(secret, Now))
+            {
+                throw new InvalidOperationException("provisioning failed: the secret could not be stored");
+            }
+
+            Save();
+            return secret;
+        }
+
+        public AccessResult Type(string digits)
+        {
+            byte[] ascii = new byte[digits.Length];
+            for (int i = 0; i < digits.Length; i++)
+            {
+                ascii[i] = (byte)digits[i];
+            }
+
+            _deadline = Core.EnterCode(ascii, 0, ascii.Length, Now);
+            Save();
+            return Core.LastResult;
+        }
+
+        public void SetDoor(bool closed)
+        {
+            Hardware.DoorClosed.IsActive = closed;
+            _deadline = Core.OnInputChanged(Now);
+        }
+
+        public void SetButton(bool pressed)
+        {
+            Hardware.Button.IsActive = pressed;
+            _deadline = Core.OnInputChanged(Now);
+        }
+
+        public void SetJam(bool jammed)
+        {
+            Hardware.Bolt.Jammed = jammed;
+        }
+
+        public void ClearLockout()
+        {
+            _deadline = Core.ClearLockout(Now);
+            Save();
+        }
+
+        /// <summary>Sets the lock's clock (as an installer's time set would), forwards or backwards.</summary>
+        public void SetClock(long nowMs)
+        {
+            Now = nowMs;
+            _deadline = Core.Tick(Now);
+        }
+
+        /// <summary>Pulls the battery and puts it back: the motor stops, RAM is lost, flash is kept.</summary>
+        public void PowerCut()
+        {
+            Hardware.Bolt.PowerCut();
+            Hardware.Led.Set(false);
+            Hardware.Buzzer.Set(false);
+            Save();
+            Boot();
+        }
+
+        /// <summary>Lets <paramref name="ms"/> of virtual time pass.</summary>
+        public void Advance(long ms)
+        {
+            long end = Now + ms;
+            while (Now < end)
+            {
+                long next = end;
+                if (_deadline != LockTime.Never && _deadline < next)
+                {
+                    next = Math.Max(_deadline, Now + 1);
+                }
+
+                long toSwitch = Hardware.Bolt.MsToEnd;
+                if (toSwitch >= 0 && Now + Math.Max(toSwitch, 1) < next)
+                {
+                    next = Now + Math.Max(toSwitch, 1);
+                }
+
+                bool extended = Hardware.Bolt.Extended.IsActive, retracted = Hardware.Bolt.Retracted.IsActive;
+                Hardware.Bolt.Advance(next - Now);
+                Now = next;
+                if (extended != Hardware.Bolt.Extended.IsActive || retracted != Hardware.Bolt.Retracted.IsActive)
+                {
+                    Core.OnInputChanged(Now);
+                }
+
+                _deadline = Core.Tick(Now);
+            }
+
+            Save();
+        }
+
+        public void Save()
+        {
+            if (FlashPath != null)
+            {
+                Flash.Save(FlashPath);
+            }
+        }
+
+        private void Boot()
+        {
+            Core = new LockCore(Flash, Hardware.Ports, Crypto, AccessPolicy.Default(), new LockConfig());
+            _deadline = Core.Boot(Now);
+        }
+    }
+}
