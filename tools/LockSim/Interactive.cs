@@ -93,7 +93,7 @@ namespace LockFirmware.LockSim
             Console.SetCursorPosition(0, 0);
             foreach (string line in lines)
             {
-                Console.Write(line.PadRight(Screen.Width - 1)[..(Screen.Width - 1)]);
+                Console.Write(line.PadRight(Screen.Width));
                 Console.WriteLine();
             }
         }

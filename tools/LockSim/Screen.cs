@@ -8,7 +8,7 @@ namespace LockFirmware.LockSim
     /// <summary>The interactive view as 24 lines of at most 80 characters: a pure function of the lock's state.</summary>
     public static class Screen
     {
-        public const int Width = 80;
+        public const int Width = 79; // one column spare: an 80-column terminal must not wrap
         public const int Height = 24;
 
         public static string[] Render(SimLock sim, string typed, string message, string hint)
@@ -25,7 +25,7 @@ namespace LockFirmware.LockSim
                 $" Bolt   {bar} {c.State.ToString().ToUpperInvariant(),-10} motor {Motor(bolt.Drive),-8}{(bolt.Jammed ? " JAM INJECTED" : "")}",
                 $" Door   {(sim.Hardware.DoorClosed.IsActive ? "closed" : "OPEN"),-10}  LED {(sim.Hardware.Led.On ? "(*)" : "( )")}  buzzer {(sim.Hardware.Buzzer.On ? "BEEP" : "----")}  feedback {c.Playing}",
                 $" Access {(c.Unprovisioned ? "unprovisioned" : "provisioned"),-14} lockout {(c.LockedOut ? "ON" : "off"),-4} clock {(c.TimeUnknown ? "UNKNOWN" : "set"),-8} setup window {(c.SetupWindowOpen ? "OPEN" : "closed")}",
-                $" Keypad {Mask(typed),-20} last verdict: {sim.Core.LastResult}",
+                $" Keypad {Mask(typed),-20} last verdict: {sim.LastVerdict}",
                 " " + Cut(hint ?? "", Width - 1),
                 new string('-', Width),
                 " Recent events",

@@ -62,6 +62,9 @@ namespace LockFirmware.LockSim
 
         public LockState State => Core.Controller.State;
 
+        /// <summary>The verdict on the last keypad entry, "-" before the first.</summary>
+        public string LastVerdict { get; private set; } = "-";
+
         /// <summary>Provisions a secret (random when null). Returns it.</summary>
         public byte[] Provision(byte[] secret = null)
         {
@@ -90,6 +93,7 @@ namespace LockFirmware.LockSim
 
             _deadline = Core.EnterCode(ascii, 0, ascii.Length, Now);
             Save();
+            LastVerdict = Core.LastResult.ToString();
             return Core.LastResult;
         }
 
