@@ -140,32 +140,9 @@ namespace LockFirmware.LockSim
         /// <summary>Lets <paramref name="ms"/> of virtual time pass.</summary>
         public void Advance(long ms)
         {
-            long end = Now + ms;
-            while (Now < end)
-            {
-                long next = end;
-                if (_deadline != LockTime.Never && _deadline < next)
-                {
-                    next = Math.Max(_deadline, Now + 1);
-                }
-
-                long toSwitch = Hardware.Bolt.MsToEnd;
-                if (toSwitch >= 0 && Now + Math.Max(toSwitch, 1) < next)
-                {
-                    next = Now + Math.Max(toSwitch, 1);
-                }
-
-                bool extended = Hardware.Bolt.Extended.IsActive, retracted = Hardware.Bolt.Retracted.IsActive;
-                Hardware.Bolt.Advance(next - Now);
-                Now = next;
-                if (extended != Hardware.Bolt.Extended.IsActive || retracted != Hardware.Bolt.Retracted.IsActive)
-                {
-                    Core.OnInputChanged(Now);
-                }
-
-                _deadline = Core.Tick(Now);
-            }
-
+            long now = Now;
+            _deadline = VirtualTime.Run(Hardware.Bolt, ref now, Now + ms, _deadline, Core.Tick, Core.OnInputChanged);
+            Now = now;
             Save();
         }
 

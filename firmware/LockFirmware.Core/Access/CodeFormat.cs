@@ -76,12 +76,18 @@ namespace LockFirmware.Core.Access
 
         public uint EncodeOneTime(long startHour, int durationClass, int index)
         {
-            return (uint)((Mod(startHour, StartModulusHours) * _policy.OneTimeHours.Length + durationClass) * Idx + index);
+            return EncodeStart(startHour, _policy.OneTimeHours.Length, durationClass, index);
         }
 
         public uint EncodeWindow(long startHour, int durationClass, int index)
         {
-            return (uint)((Mod(startHour, StartModulusHours) * _policy.WindowHours.Length + durationClass) * Idx + index);
+            return EncodeStart(startHour, _policy.WindowHours.Length, durationClass, index);
+        }
+
+        // (start mod 8192, duration class, index) in mixed radix: the layout of one-time and window payloads.
+        private static uint EncodeStart(long startHour, int classes, int durationClass, int index)
+        {
+            return (uint)((Mod(startHour, StartModulusHours) * classes + durationClass) * Idx + index);
         }
 
         public uint EncodeWeekly(long firstLocalDay, int weeksClass, int days, int fromHour, int spanClass, int index)

@@ -34,6 +34,7 @@ namespace LockFirmware.Core.Tests.Host.Lock
         {
             Hw = new SimLockHardware(800, boltPosition);
             Hw.DoorClosed.IsActive = doorClosed;
+            _extended = boltPosition >= 1;
             Hw.Bolt.OnStart = drive =>
             {
                 if (drive == MotorDrive.Reverse && Hw.Bolt.Position >= 1)
@@ -60,7 +61,6 @@ namespace LockFirmware.Core.Tests.Host.Lock
         {
             Controller = new LockController(Config, Hw.Ports, Log);
             Deadline = Controller.Start(Now);
-            Settle();
         }
 
         public void PowerCut()
@@ -103,22 +103,18 @@ namespace LockFirmware.Core.Tests.Host.Lock
         /// <summary>Moves time forward by <paramref name="ms"/>.</summary>
         public void Run(long ms)
         {
-            long end = Now + ms;
-            while (Now < end)
-            {
-                long next = end;
-                if (Deadline != LockTime.Never && Deadline < next) next = Math.Max(Deadline, Now);
-                long toEnd = Hw.Bolt.MsToEnd;
-                if (toEnd >= 0 && Now + toEnd < next) next = Now + toEnd;
-                if (next == Now) next = Now + 1;
-                bool wasOut = Hw.Bolt.Position >= 1;
-                Hw.Bolt.Advance(next - Now);
-                if (wasOut && Hw.Bolt.Position < 1) Departures++;
-                Now = next;
-                Deadline = Controller.Tick(Now);
-                Settle();
-            }
+            Deadline = VirtualTime.Run(Hw.Bolt, ref Now, Now + ms, Deadline, Tick, Controller.OnInputChanged);
         }
+
+        // Each step also counts the bolt leaving its extended switch.
+        private long Tick(long now)
+        {
+            if (_extended && !Hw.Bolt.Extended.IsActive && Hw.Bolt.Position < 1) Departures++;
+            _extended = Hw.Bolt.Position >= 1;
+            return Controller.Tick(now);
+        }
+
+        private bool _extended;
 
         /// <summary>Sets the clock, possibly backwards, as a clock set would.</summary>
         public void SetClock(long nowMs)
@@ -129,9 +125,6 @@ namespace LockFirmware.Core.Tests.Host.Lock
 
         private int DurableRecords() => Log.CountOf(EventType.UnlockRequested) + Log.CountOf(EventType.BoltRetry);
 
-        private void Settle()
-        {
 
-        }
     }
 }
