@@ -1,6 +1,7 @@
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
+using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Crypto;
 using LockFirmware.Hal.Flash;
@@ -25,6 +26,7 @@ namespace LockFirmware.Core
             Policy = policy;
             Access = new AccessVerifier(policy, crypto, new SettingsAccessStore(Settings), Log);
             Controller = new LockController(config, hardware, Log);
+            Keypads = new KeypadChannel(crypto, Settings);
         }
 
         public EventLog Log { get; private set; }
@@ -32,6 +34,7 @@ namespace LockFirmware.Core
         public AccessPolicy Policy { get; private set; }
         public AccessVerifier Access { get; private set; }
         public LockController Controller { get; private set; }
+        public KeypadChannel Keypads { get; private set; }
 
         /// <summary>The verdict on the last keypad entry.</summary>
         public AccessResult LastResult { get; private set; }
@@ -42,6 +45,7 @@ namespace LockFirmware.Core
             Log.Mount();
             Settings.Mount();
             Access.Load();
+            Keypads.Load();
             if (Settings.Read(SettingKeys.LockSecret, _secret, 0) == CodeKeys.SecretLength)
             {
                 Access.Provision(_secret);
@@ -90,6 +94,29 @@ namespace LockFirmware.Core
                 Controller.Signal(Feedback.Rejected, nowMs);
             }
 
+            UpdateConditions(nowMs);
+            return Controller.Tick(nowMs);
+        }
+
+        /// <summary>
+        /// A message from a BLE keypad: only registered keypads with fresh counters reach the verifier; every
+        /// other message is logged and costs a throttle token like a wrong code, so the radio is no faster door.
+        /// </summary>
+        public long KeypadMessage(byte[] message, int offset, int count, long nowMs)
+        {
+            KeypadResult result = Keypads.Receive(message, offset, count);
+            if (result == KeypadResult.Entry)
+            {
+                return EnterCode(Keypads.Digits, 0, Keypads.DigitCount, nowMs);
+            }
+
+            Log.Append(EventType.KeypadEntryRejected, nowMs, ((uint)result << 8) | (uint)(Keypads.LastKeypad & 0xFF));
+            if (!Access.Throttle.IsLockedOut(nowMs))
+            {
+                Access.RecordFailure(nowMs);
+            }
+
+            Controller.Signal(Feedback.Rejected, nowMs);
             UpdateConditions(nowMs);
             return Controller.Tick(nowMs);
         }

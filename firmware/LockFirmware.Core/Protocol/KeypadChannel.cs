@@ -1,0 +1,236 @@
+using System;
+using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Crypto;
+
+namespace LockFirmware.Core.Protocol
+{
+    /// <summary>
+    /// Keypad entries over BLE (docs/ble-protocol.md): each message is
+    /// <c>'K' | keypad id | counter (4, LE) | AES-128-CCM(keypad key, digits) with an 8-byte tag</c>, nonce
+    /// <c>'K' | id | counter (4, BE) | 7 zero bytes</c>, the 6 header bytes as associated data. Only registered
+    /// keypads (up to 8) are heard; each counter must exceed the last one accepted from that keypad, and the new
+    /// counter is durable before the digits are handed on, so a captured entry can never be replayed, not even
+    /// after a power cut. Registration records live in the settings store (key KeypadBase + slot: id, key, counter).
+    /// </summary>
+    public sealed class KeypadChannel
+    {
+        public const byte Marker = 0x4B;
+        public const int HeaderSize = 6;
+        public const int TagSize = 8;
+        public const int MaxDigits = 24;
+        public const int Slots = 8;
+        public const int KeySize = 16;
+        private const int RecordSize = 1 + KeySize + 4;
+
+        private readonly ICryptoPrimitives _crypto;
+        private readonly SettingsStore _settings;
+        private readonly int[] _ids = new int[Slots];
+        private readonly byte[][] _keys = new byte[Slots][];
+        private readonly uint[] _counters = new uint[Slots];
+        private readonly AesCcm[] _ccm = new AesCcm[Slots];
+        private readonly byte[] _nonce = new byte[13];
+        private readonly byte[] _digits = new byte[MaxDigits];
+        private readonly byte[] _record = new byte[RecordSize];
+
+        public KeypadChannel(ICryptoPrimitives crypto, SettingsStore settings)
+        {
+            _crypto = crypto;
+            _settings = settings;
+            for (int i = 0; i < Slots; i++)
+            {
+                _ids[i] = -1;
+            }
+        }
+
+        /// <summary>The digits of the last accepted entry (ASCII), <see cref="DigitCount"/> of them.</summary>
+        public byte[] Digits
+        {
+            get { return _digits; }
+        }
+
+        public int DigitCount { get; private set; }
+
+        /// <summary>The keypad of the last message, or -1 when it could not be told.</summary>
+        public int LastKeypad { get; private set; }
+
+        public int Count
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < Slots; i++)
+                {
+                    if (_ids[i] >= 0) n++;
+                }
+
+                return n;
+            }
+        }
+
+        /// <summary>Reads the registered keypads at boot.</summary>
+        public void Load()
+        {
+            for (int slot = 0; slot < Slots; slot++)
+            {
+                _ids[slot] = -1;
+                if (_settings.Read(SettingKeys.KeypadBase + slot, _record, 0) == RecordSize)
+                {
+                    Set(slot, _record[0], _record, 1, (uint)(_record[17] | (_record[18] << 8) | (_record[19] << 16) | (_record[20] << 24)));
+                }
+            }
+        }
+
+        /// <summary>Registers (or re-keys) keypad <paramref name="id"/> with a 16-byte key; false when full or not durable.</summary>
+        public bool Register(int id, byte[] key)
+        {
+            if (id < 0 || id > 255 || key == null || key.Length != KeySize)
+            {
+                return false;
+            }
+
+            int slot = SlotOf(id);
+            if (slot < 0)
+            {
+                for (int s = 0; s < Slots && slot < 0; s++)
+                {
+                    if (_ids[s] < 0) slot = s;
+                }
+            }
+
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            Set(slot, id, key, 0, 0);
+            return Save(slot);
+        }
+
+        public bool Remove(int id)
+        {
+            int slot = SlotOf(id);
+            if (slot < 0 || !_settings.Delete(SettingKeys.KeypadBase + slot))
+            {
+                return false;
+            }
+
+            _ids[slot] = -1;
+            _keys[slot] = null;
+            _ccm[slot] = null;
+            return true;
+        }
+
+        /// <summary>Checks one message; on <see cref="KeypadResult.Entry"/> the digits are ready and the counter is durable.</summary>
+        public KeypadResult Receive(byte[] message, int offset, int count)
+        {
+            DigitCount = 0;
+            LastKeypad = -1;
+            if (message == null || offset < 0 || count < HeaderSize + 1 + TagSize || offset + count > message.Length
+                || count > HeaderSize + MaxDigits + TagSize || message[offset] != Marker)
+            {
+                return KeypadResult.Malformed;
+            }
+
+            int id = message[offset + 1];
+            LastKeypad = id;
+            int slot = SlotOf(id);
+            if (slot < 0)
+            {
+                return KeypadResult.UnknownKeypad;
+            }
+
+            uint counter = (uint)(message[offset + 2] | (message[offset + 3] << 8) | (message[offset + 4] << 16) | (message[offset + 5] << 24));
+            Nonce(id, counter);
+            int length = count - HeaderSize - TagSize;
+            if (!_ccm[slot].Decrypt(_nonce, 0, 13, message, offset, HeaderSize, message, offset + HeaderSize, count - HeaderSize, _digits, 0))
+            {
+                return KeypadResult.BadTag;
+            }
+
+            if (counter <= _counters[slot])
+            {
+                Array.Clear(_digits, 0, length);
+                return KeypadResult.Replayed;
+            }
+
+            uint previous = _counters[slot];
+            _counters[slot] = counter;
+            if (!Save(slot))
+            {
+                _counters[slot] = previous;
+                Array.Clear(_digits, 0, length);
+                return KeypadResult.StoreFailed;
+            }
+
+            DigitCount = length;
+            return KeypadResult.Entry;
+        }
+
+        /// <summary>Builds a message as a keypad would (LockCtl's `keypad enter`, tests); returns its length.</summary>
+        public static int Seal(ICryptoPrimitives crypto, int id, byte[] key, uint counter, byte[] ascii, int count, byte[] output)
+        {
+            output[0] = Marker;
+            output[1] = (byte)id;
+            output[2] = (byte)counter;
+            output[3] = (byte)(counter >> 8);
+            output[4] = (byte)(counter >> 16);
+            output[5] = (byte)(counter >> 24);
+            byte[] nonce = new byte[13];
+            FillNonce(nonce, id, counter);
+            new AesCcm(crypto, key, TagSize).Encrypt(nonce, 0, 13, output, 0, HeaderSize, ascii, 0, count, output, HeaderSize);
+            return HeaderSize + count + TagSize;
+        }
+
+        private void Nonce(int id, uint counter)
+        {
+            FillNonce(_nonce, id, counter);
+        }
+
+        private static void FillNonce(byte[] nonce, int id, uint counter)
+        {
+            nonce[0] = Marker;
+            nonce[1] = (byte)id;
+            nonce[2] = (byte)(counter >> 24);
+            nonce[3] = (byte)(counter >> 16);
+            nonce[4] = (byte)(counter >> 8);
+            nonce[5] = (byte)counter;
+            for (int i = 6; i < 13; i++)
+            {
+                nonce[i] = 0;
+            }
+        }
+
+        private void Set(int slot, int id, byte[] key, int keyOffset, uint counter)
+        {
+            byte[] k = new byte[KeySize];
+            Array.Copy(key, keyOffset, k, 0, KeySize);
+            _ids[slot] = id;
+            _keys[slot] = k;
+            _counters[slot] = counter;
+            _ccm[slot] = new AesCcm(_crypto, k, TagSize);
+        }
+
+        private bool Save(int slot)
+        {
+            _record[0] = (byte)_ids[slot];
+            Array.Copy(_keys[slot], 0, _record, 1, KeySize);
+            uint c = _counters[slot];
+            _record[17] = (byte)c;
+            _record[18] = (byte)(c >> 8);
+            _record[19] = (byte)(c >> 16);
+            _record[20] = (byte)(c >> 24);
+            return _settings.Write(SettingKeys.KeypadBase + slot, _record, 0, RecordSize);
+        }
+
+        private int SlotOf(int id)
+        {
+            for (int s = 0; s < Slots; s++)
+            {
+                if (_ids[s] == id) return s;
+            }
+
+            return -1;
+        }
+    }
+}
