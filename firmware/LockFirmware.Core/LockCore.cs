@@ -3,6 +3,7 @@ using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Clock;
 using LockFirmware.Hal.Crypto;
 using LockFirmware.Hal.Flash;
 using LockFirmware.Hal.Lock;
@@ -17,17 +18,34 @@ namespace LockFirmware.Core
     /// </summary>
     public sealed class LockCore
     {
-        private readonly byte[] _secret = new byte[CodeKeys.SecretLength];
+        public const int RoleKeySize = 16;
 
-        public LockCore(IFlashRegion flash, LockHardware hardware, ICryptoPrimitives crypto, AccessPolicy policy, LockConfig config)
+        private readonly byte[] _secret = new byte[CodeKeys.SecretLength];
+        private readonly byte[] _config = new byte[AdminCommands.ConfigSize];
+        private readonly IFlashRegion _flash;
+        private readonly ICryptoPrimitives _crypto;
+        private readonly IRandomSource _random;
+        private readonly ISystemClock _clock;
+        private readonly LockConfig _lockConfig;
+
+        public LockCore(IFlashRegion flash, LockHardware hardware, ICryptoPrimitives crypto, IRandomSource random, ISystemClock clock,
+            AccessPolicy policy, LockConfig config)
         {
+            _flash = flash;
+            _crypto = crypto;
+            _random = random;
+            _clock = clock;
+            _lockConfig = config;
             Log = new EventLog(FlashLayout.Log(flash));
             Settings = new SettingsStore(FlashLayout.Settings(flash));
             Policy = policy;
-            Access = new AccessVerifier(policy, crypto, new SettingsAccessStore(Settings), Log);
             Controller = new LockController(config, hardware, Log);
-            Keypads = new KeypadChannel(crypto, Settings);
+            Admin = new AdminSession(crypto, random, new AdminCommands(this));
+            CreateAccess();
         }
+
+        /// <summary>The admin channel's session (bytes in, bytes out).</summary>
+        public AdminSession Admin { get; private set; }
 
         public EventLog Log { get; private set; }
         public SettingsStore Settings { get; private set; }
@@ -44,12 +62,7 @@ namespace LockFirmware.Core
         {
             Log.Mount();
             Settings.Mount();
-            Access.Load();
-            Keypads.Load();
-            if (Settings.Read(SettingKeys.LockSecret, _secret, 0) == CodeKeys.SecretLength)
-            {
-                Access.Provision(_secret);
-            }
+            LoadState(nowMs);
 
             Log.Append(EventType.Boot, nowMs, Log.NextSequence);
             if (!LockTime.IsSet(nowMs))
@@ -59,6 +72,121 @@ namespace LockFirmware.Core
 
             UpdateConditions(nowMs);
             return Controller.Start(nowMs);
+        }
+
+        /// <summary>The per-device setup key (made at first boot; a factory tool or the serial console shows it).</summary>
+        public byte[] SetupKey
+        {
+            get { return ReadKey(SettingKeys.SetupKey); }
+        }
+
+        /// <summary>A message from the admin channel; the reply (if any) is in Admin.Reply. Returns its length.</summary>
+        public int AdminMessage(byte[] message, int offset, int count, long nowMs)
+        {
+            int reply = Admin.Receive(message, offset, count, nowMs);
+            if (Admin.LastError != Protocol.AdminStatus.Ok)
+            {
+                Log.Append(EventType.FrameRejected, nowMs, (uint)Admin.LastError);
+            }
+
+            UpdateConditions(nowMs);
+            return reply;
+        }
+
+        /// <summary>A role key from the settings store, or null when none is set.</summary>
+        public byte[] ReadKey(int settingKey)
+        {
+            byte[] key = new byte[RoleKeySize];
+            return Settings.Read(settingKey, key, 0) == RoleKeySize ? key : null;
+        }
+
+        public bool WriteKey(int settingKey, byte[] source, int offset)
+        {
+            return Settings.Write(settingKey, source, offset, RoleKeySize);
+        }
+
+        /// <summary>An installer's clock set: the platform clock moves, the log says so.</summary>
+        public bool SetTime(long utcMs, long nowMs)
+        {
+            if (_clock == null)
+            {
+                return false;
+            }
+
+            _clock.SetUtc(utcMs);
+            Admin.Touch(utcMs);
+            Log.Append(EventType.ClockSet, utcMs, (uint)(nowMs / Common.LockTime.MsPerSecond));
+            UpdateConditions(utcMs);
+            return true;
+        }
+
+        /// <summary>The configuration as the admin channel carries it (15 bytes); returns the length written.</summary>
+        public int WriteConfig(byte[] b, int at)
+        {
+            PutInt(b, at, _lockConfig.RelockHoldMs);
+            PutInt(b, at + 4, _lockConfig.MotorMaxRunMs);
+            b[at + 8] = (byte)(_lockConfig.DoorSensorPresent ? 1 : 0);
+            b[at + 9] = (byte)Policy.FreeFailures;
+            b[at + 10] = (byte)Policy.RefillHours;
+            b[at + 11] = (byte)(Policy.RefillHours >> 8);
+            b[at + 12] = (byte)Policy.LocalOffsetMinutes;
+            b[at + 13] = (byte)(Policy.LocalOffsetMinutes >> 8);
+            b[at + 14] = (byte)Policy.CodeLength;
+            return AdminCommands.ConfigSize;
+        }
+
+        /// <summary>
+        /// Checks and applies a configuration. Limits keep the lock safe: the throttle may only be made stricter
+        /// than the shipped policy (so the published bound holds), and the code length is fixed by the format.
+        /// </summary>
+        public bool ApplyConfig(byte[] b, int at, bool persist, long nowMs)
+        {
+            int relock = GetInt(b, at), motor = GetInt(b, at + 4);
+            int free = b[at + 9], refill = b[at + 10] | (b[at + 11] << 8);
+            int offset = (short)(b[at + 12] | (b[at + 13] << 8));
+            AccessPolicy shipped = AccessPolicy.Default();
+            bool ok = relock >= 3000 && relock <= 600000 && motor >= 500 && motor <= 10000 && b[at + 8] <= 1
+                && free >= 1 && free <= shipped.FreeFailures && refill >= shipped.RefillHours && refill <= 8760
+                && offset >= -720 && offset <= 840 && b[at + 14] == shipped.CodeLength;
+            if (!ok || (persist && !Settings.Write(SettingKeys.LockConfig, b, at, AdminCommands.ConfigSize)))
+            {
+                return false;
+            }
+
+            _lockConfig.RelockHoldMs = relock;
+            _lockConfig.MotorMaxRunMs = motor;
+            _lockConfig.DoorSensorPresent = b[at + 8] == 1;
+            Policy.FreeFailures = free;
+            Policy.RefillHours = refill;
+            Policy.LocalOffsetMinutes = offset;
+            if (persist)
+            {
+                Log.Append(EventType.ConfigChanged, nowMs, 0);
+            }
+
+            return true;
+        }
+
+        /// <summary>Erases secrets, keys, keypads, PINs, tables and the log; keeps only the device's setup key.</summary>
+        public bool FactoryReset(long nowMs)
+        {
+            byte[] setup = ReadKey(SettingKeys.SetupKey);
+            for (int s = 0; s < _flash.SectorCount; s++)
+            {
+                _flash.EraseSector(s);
+            }
+
+            Log.Mount();
+            Settings.Mount();
+            if (setup != null)
+            {
+                Settings.Write(SettingKeys.SetupKey, setup, 0, RoleKeySize);
+            }
+
+            CreateAccess();
+            LoadState(nowMs);
+            Log.Append(EventType.FactoryReset, nowMs, 0);
+            return true;
         }
 
         /// <summary>Stores the lock secret (32 bytes) durably and starts accepting its codes.</summary>
@@ -131,6 +259,7 @@ namespace LockFirmware.Core
 
         public long Tick(long nowMs)
         {
+            Admin.Tick(nowMs);
             UpdateConditions(nowMs);
             return Controller.Tick(nowMs);
         }
@@ -138,6 +267,47 @@ namespace LockFirmware.Core
         public long OnInputChanged(long nowMs)
         {
             return Controller.OnInputChanged(nowMs);
+        }
+
+        private void CreateAccess()
+        {
+            Access = new AccessVerifier(Policy, _crypto, new SettingsAccessStore(Settings), Log);
+            Keypads = new KeypadChannel(_crypto, Settings);
+        }
+
+        private void LoadState(long nowMs)
+        {
+            Access.Load();
+            Keypads.Load();
+            if (Settings.Read(SettingKeys.LockSecret, _secret, 0) == CodeKeys.SecretLength)
+            {
+                Access.Provision(_secret);
+            }
+
+            if (Settings.Read(SettingKeys.LockConfig, _config, 0) == AdminCommands.ConfigSize)
+            {
+                ApplyConfig(_config, 0, false, nowMs);
+            }
+
+            if (!Settings.Contains(SettingKeys.SetupKey) && _random != null)
+            {
+                byte[] key = new byte[RoleKeySize];
+                _random.Fill(key, 0, RoleKeySize);
+                Settings.Write(SettingKeys.SetupKey, key, 0, RoleKeySize);
+            }
+        }
+
+        private static void PutInt(byte[] b, int at, int v)
+        {
+            b[at] = (byte)v;
+            b[at + 1] = (byte)(v >> 8);
+            b[at + 2] = (byte)(v >> 16);
+            b[at + 3] = (byte)(v >> 24);
+        }
+
+        private static int GetInt(byte[] b, int at)
+        {
+            return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
         }
 
         private void UpdateConditions(long nowMs)

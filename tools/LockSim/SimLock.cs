@@ -5,6 +5,7 @@ using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Clock;
 using LockFirmware.Hal.Sim.Crypto;
 using LockFirmware.Hal.Sim.Flash;
 using LockFirmware.Hal.Sim.Lock;
@@ -25,7 +26,7 @@ namespace LockFirmware.LockSim
         {
             Flash = flash;
             FlashPath = flashPath;
-            Now = nowMs;
+            Clock = new SimClock(nowMs);
             Hardware = new SimLockHardware(800, 1.0);
             Boot();
         }
@@ -35,7 +36,10 @@ namespace LockFirmware.LockSim
         public SimLockHardware Hardware { get; }
         public HostCrypto Crypto { get; } = new HostCrypto();
         public LockCore Core { get; private set; }
-        public long Now { get; private set; }
+        public SimClock Clock { get; }
+
+        /// <summary>The lock's clock (virtual).</summary>
+        public long Now => Clock.NowMs;
 
         /// <summary>A fresh lock with blank flash (saved to <paramref name="flashPath"/> if given).</summary>
         public static SimLock Fresh(long nowMs, string flashPath = null)
@@ -123,7 +127,7 @@ namespace LockFirmware.LockSim
         /// <summary>Sets the lock's clock (as an installer's time set would), forwards or backwards.</summary>
         public void SetClock(long nowMs)
         {
-            Now = nowMs;
+            Clock.SetUtc(nowMs);
             _deadline = Core.Tick(Now);
         }
 
@@ -141,8 +145,8 @@ namespace LockFirmware.LockSim
         public void Advance(long ms)
         {
             long now = Now;
-            _deadline = VirtualTime.Run(Hardware.Bolt, ref now, Now + ms, _deadline, Core.Tick, Core.OnInputChanged);
-            Now = now;
+            _deadline = VirtualTime.Run(Hardware.Bolt, ref now, Now + ms, _deadline, t => { Clock.NowMs = t; return Core.Tick(t); }, Core.OnInputChanged);
+            Clock.NowMs = now;
             Save();
         }
 
@@ -156,7 +160,7 @@ namespace LockFirmware.LockSim
 
         private void Boot()
         {
-            Core = new LockCore(Flash, Hardware.Ports, Crypto, AccessPolicy.Default(), new LockConfig());
+            Core = new LockCore(Flash, Hardware.Ports, Crypto, Crypto, Clock, AccessPolicy.Default(), new LockConfig());
             _deadline = Core.Boot(Now);
         }
     }

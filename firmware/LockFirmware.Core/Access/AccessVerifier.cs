@@ -114,6 +114,27 @@ namespace LockFirmware.Core.Access
             return _pins.Remove(slot) && _store.Save(AccessRecord.OwnerPins, _record, _pins.Write(_record));
         }
 
+        /// <summary>The owner's revoke-all over an authenticated session: every code that started before <paramref name="hour"/> is refused.</summary>
+        public bool RevokeStartedBefore(long hour, long nowMs)
+        {
+            if (hour <= _revokedBeforeHour)
+            {
+                return true;
+            }
+
+            Bytes.PutLong(_record, 0, hour);
+            if (!_store.Save(AccessRecord.Revocation, _record, 8))
+            {
+                return false;
+            }
+
+            _revokedBeforeHour = hour;
+            _activated.RemoveWhere(CodeFormat.HourOf(nowMs), hour);
+            _store.Save(AccessRecord.ActivatedCodes, _record, _activated.Write(_record));
+            Log(EventType.RevokeAllApplied, nowMs, 0);
+            return true;
+        }
+
         /// <summary>The owner's reset of the throttle.</summary>
         public bool ClearLockout(long nowMs)
         {

@@ -34,7 +34,7 @@ namespace LockFirmware.Core.Tests.Host.Protocol
 
             public void Boot()
             {
-                Core = new LockCore(Flash, Hw.Ports, Crypto, AccessPolicy.Default(), new LockConfig());
+                Core = new LockCore(Flash, Hw.Ports, Crypto, Crypto, null, AccessPolicy.Default(), new LockConfig());
                 Core.Boot(T0);
             }
 

@@ -66,5 +66,45 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.AreEqual(0, entries, "a mutated or random frame was accepted as a keypad entry");
             Assert.IsTrue(growth < 1_000_000, "memory grew by " + growth);
         }
+    
+        private sealed class CountingCommands : IAdminCommands
+        {
+            public int Executed;
+            public byte[] RoleKey(AdminRole role, long nowMs) => new byte[16];
+            public int Execute(AdminRole role, byte[] request, int length, byte[] response, long nowMs) { Executed++; return 0; }
+            public void SessionOpened(AdminRole role, long nowMs) { }
+            public void HandshakeFailed(AdminRole role, long nowMs) { }
+        }
+
+        [TestMethod]
+        public void AMillionFramesIntoTheAdminSession()
+        {
+            int frames = Environment.GetEnvironmentVariable("LOCKFW_FULL") == "1" ? 5_000_000 : 1_000_000;
+            var crypto = new HostCrypto();
+            var commands = new CountingCommands();
+            var session = new AdminSession(crypto, crypto, commands);
+            var rnd = new Random(77);
+            byte[] buffer = new byte[Fragments.MaxMessage];
+            byte[] kinds = { AdminSession.Hello, AdminSession.Proof, AdminSession.Sealed, AdminSession.Error, 0x00, 0xFF };
+            int challenges = 0;
+            long now = 1795615200000L;
+            long memoryBefore = GC.GetTotalMemory(true);
+            for (int i = 0; i < frames; i++)
+            {
+                int n = rnd.Next(0, 64);
+                rnd.NextBytes(buffer.AsSpan(0, n));
+                if (n > 0) buffer[0] = kinds[rnd.Next(kinds.Length)];
+                if (n > 0 && buffer[0] == AdminSession.Hello && rnd.Next(4) == 0) { n = 18; buffer[1] = (byte)rnd.Next(3); }
+                now += rnd.Next(0, 3000);
+                int reply = session.Receive(buffer, 0, n, now);
+                if (reply == 33) challenges++;
+            }
+
+            long growth = GC.GetTotalMemory(true) - memoryBefore;
+            Console.WriteLine($"admin fuzz: {frames} messages, {challenges} challenges issued, {commands.Executed} commands executed, managed memory growth {growth} bytes");
+            Assert.AreEqual(0, commands.Executed, "a command ran without a valid handshake");
+            Assert.IsFalse(session.IsOpen);
+            Assert.IsTrue(growth < 1_000_000, "memory grew by " + growth);
+        }
     }
 }

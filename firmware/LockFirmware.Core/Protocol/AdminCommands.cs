@@ -1,0 +1,225 @@
+using System;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Storage;
+
+namespace LockFirmware.Core.Protocol
+{
+    /// <summary>
+    /// The admin commands (docs/ble-protocol.md) executed on the lock: who may do what, argument checks, and the
+    /// byte layout of requests and responses. Every executed command is logged (AdminCommand, role and command).
+    /// </summary>
+    public sealed class AdminCommands : IAdminCommands
+    {
+        public const int ConfigSize = 15;
+        public const int LogRecordSize = 13;
+        public const int MaxLogRecords = 70;
+
+        private readonly LockCore _lock;
+        private readonly byte[] _args = new byte[64];
+        private readonly EventRecord _event = new EventRecord();
+
+        public AdminCommands(LockCore lockCore)
+        {
+            _lock = lockCore;
+        }
+
+        public byte[] RoleKey(AdminRole role, long nowMs)
+        {
+            if (role == AdminRole.Setup && !_lock.Controller.SetupWindowOpen)
+            {
+                return null; // the setup key works only while someone inside held the button
+            }
+
+            return _lock.ReadKey(KeyOf(role));
+        }
+
+        public void SessionOpened(AdminRole role, long nowMs)
+        {
+            _lock.Log.Append(EventType.AdminSessionOpened, nowMs, (uint)role);
+        }
+
+        public void HandshakeFailed(AdminRole role, long nowMs)
+        {
+            _lock.Log.Append(EventType.AdminSessionFailed, nowMs, (uint)role);
+        }
+
+        public int Execute(AdminRole role, byte[] request, int length, byte[] response, long nowMs)
+        {
+            var command = (AdminCommand)request[0];
+            int argLength = length - 1 > _args.Length ? _args.Length : length - 1;
+            Array.Copy(request, 1, _args, 0, argLength);
+            response[0] = (byte)(request[0] | 0x80);
+            response[1] = (byte)AdminStatus.Ok;
+            int n = 2;
+            AdminStatus status = Run(command, role, argLength, length - 1, response, ref n, nowMs);
+            response[1] = (byte)status;
+            _lock.Log.Append(EventType.AdminCommand, nowMs, ((uint)role << 16) | ((uint)status << 8) | (uint)command);
+            return status == AdminStatus.Ok ? n : 2;
+        }
+
+        private AdminStatus Run(AdminCommand command, AdminRole role, int argLength, int fullLength, byte[] r, ref int n, long nowMs)
+        {
+            bool owner = role == AdminRole.Owner;
+            bool staff = role != AdminRole.Setup;
+            switch (command)
+            {
+                case AdminCommand.Info:
+                    r[n++] = 1; // protocol version
+                    r[n++] = (byte)(_lock.Access.IsProvisioned ? 1 : 0);
+                    r[n++] = (byte)_lock.Keypads.Count;
+                    r[n++] = (byte)_lock.Access.PinCount;
+                    PutUInt(r, ref n, _lock.Log.NextSequence);
+                    return AdminStatus.Ok;
+
+                case AdminCommand.Status:
+                    LockController c = _lock.Controller;
+                    r[n++] = (byte)c.State;
+                    r[n++] = (byte)(c.DoorClosed ? 1 : 0);
+                    r[n++] = (byte)(c.LockedOut ? 1 : 0);
+                    r[n++] = (byte)(c.TimeUnknown ? 1 : 0);
+                    r[n++] = (byte)(c.SetupWindowOpen ? 1 : 0);
+                    r[n++] = (byte)c.Motor;
+                    PutLong(r, ref n, nowMs);
+                    return AdminStatus.Ok;
+
+                case AdminCommand.SetTime:
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != 8) return AdminStatus.BadArguments;
+                    long t = GetLong(0);
+                    if (!Common.LockTime.IsSet(t)) return AdminStatus.BadArguments;
+                    return _lock.SetTime(t, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.GetConfig:
+                    if (!staff) return AdminStatus.Denied;
+                    n += _lock.WriteConfig(r, n);
+                    return AdminStatus.Ok;
+
+                case AdminCommand.SetConfig:
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != ConfigSize) return AdminStatus.BadArguments;
+                    return _lock.ApplyConfig(_args, 0, true, nowMs) ? AdminStatus.Ok : AdminStatus.BadArguments;
+
+                case AdminCommand.ProvisionSecret:
+                    if (!(owner || (role == AdminRole.Setup && !_lock.Access.IsProvisioned))) return AdminStatus.Denied;
+                    if (fullLength != CodeKeys.SecretLength) return AdminStatus.BadArguments;
+                    byte[] secret = new byte[CodeKeys.SecretLength];
+                    Array.Copy(_args, secret, secret.Length);
+                    return _lock.Provision(secret, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.SetRoleKey:
+                    if (fullLength != 17 || _args[0] < (byte)AdminRole.Installer || _args[0] > (byte)AdminRole.Owner) return AdminStatus.BadArguments;
+                    if (!(owner || role == AdminRole.Setup)) return AdminStatus.Denied;
+                    return _lock.WriteKey(KeyOf((AdminRole)_args[0]), _args, 1) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.AddKeypad:
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != 17) return AdminStatus.BadArguments;
+                    byte[] key = new byte[KeypadChannel.KeySize];
+                    Array.Copy(_args, 1, key, 0, key.Length);
+                    return _lock.Keypads.Register(_args[0], key) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.RemoveKeypad:
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != 1) return AdminStatus.BadArguments;
+                    return _lock.Keypads.Remove(_args[0]) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.AddPin:
+                    if (!owner) return AdminStatus.Denied;
+                    if (fullLength < 2 || _args[0] != fullLength - 1) return AdminStatus.BadArguments;
+                    int slot = _lock.Access.AddPin(_args, 1, _args[0]);
+                    if (slot < 0) return AdminStatus.BadArguments;
+                    r[n++] = (byte)slot;
+                    return AdminStatus.Ok;
+
+                case AdminCommand.RemovePin:
+                    if (!owner) return AdminStatus.Denied;
+                    if (fullLength != 1) return AdminStatus.BadArguments;
+                    return _lock.Access.RemovePin(_args[0]) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.RevokeAll:
+                    if (!owner) return AdminStatus.Denied;
+                    return _lock.Access.RevokeStartedBefore(CodeFormat.HourOf(nowMs), nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.ReadLog:
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != 5) return AdminStatus.BadArguments;
+                    uint since = (uint)(_args[0] | (_args[1] << 8) | (_args[2] << 16) | (_args[3] << 24));
+                    int max = _args[4] == 0 || _args[4] > MaxLogRecords ? MaxLogRecords : _args[4];
+                    int countAt = n++;
+                    int count = 0;
+                    EventLogCursor cursor = _lock.Log.ReadFrom(since);
+                    while (count < max && cursor.Next(_event))
+                    {
+                        PutUInt(r, ref n, _event.Sequence);
+                        PutUInt(r, ref n, _event.TimeSeconds);
+                        r[n++] = (byte)_event.Type;
+                        PutUInt(r, ref n, _event.Data);
+                        count++;
+                    }
+
+                    r[countAt] = (byte)count;
+                    return AdminStatus.Ok;
+
+                case AdminCommand.Lock:
+                    if (!owner) return AdminStatus.Denied;
+                    _lock.Controller.RequestLock(nowMs);
+                    return AdminStatus.Ok;
+
+                case AdminCommand.Unlock:
+                    if (!owner) return AdminStatus.Denied;
+                    return _lock.Controller.RequestUnlock(UnlockReason.OwnerCommand, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                case AdminCommand.ClearLockout:
+                    if (!staff) return AdminStatus.Denied;
+                    _lock.ClearLockout(nowMs);
+                    return AdminStatus.Ok;
+
+                case AdminCommand.FactoryReset:
+                    if (!(owner || role == AdminRole.Setup)) return AdminStatus.Denied;
+                    if (!_lock.Controller.SetupWindowOpen) return AdminStatus.Denied;
+                    return _lock.FactoryReset(nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+
+                default:
+                    return AdminStatus.UnknownCommand;
+            }
+        }
+
+        public static int KeyOf(AdminRole role)
+        {
+            switch (role)
+            {
+                case AdminRole.Setup: return SettingKeys.SetupKey;
+                case AdminRole.Installer: return SettingKeys.InstallerKey;
+                default: return SettingKeys.OwnerKey;
+            }
+        }
+
+        private long GetLong(int at)
+        {
+            long v = 0;
+            for (int i = 7; i >= 0; i--)
+            {
+                v = (v << 8) | _args[at + i];
+            }
+
+            return v;
+        }
+
+        private static void PutUInt(byte[] b, ref int n, uint v)
+        {
+            b[n++] = (byte)v;
+            b[n++] = (byte)(v >> 8);
+            b[n++] = (byte)(v >> 16);
+            b[n++] = (byte)(v >> 24);
+        }
+
+        private static void PutLong(byte[] b, ref int n, long v)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                b[n++] = (byte)(v >> (8 * i));
+            }
+        }
+    }
+}

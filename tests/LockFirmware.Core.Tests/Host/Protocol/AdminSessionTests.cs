@@ -1,0 +1,223 @@
+using System;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Protocol;
+using LockFirmware.Core.Storage;
+using LockFirmware.Core.Tests.Access;
+
+namespace LockFirmware.Core.Tests.Host.Protocol
+{
+    [TestClass]
+    public class AdminSessionTests
+    {
+        private static readonly byte[] Installer = Convert.FromHexString("11111111111111111111111111111111");
+        private static readonly byte[] Owner = Convert.FromHexString("22222222222222222222222222222222");
+        private static byte Ok => (byte)AdminStatus.Ok;
+
+        private static AdminRig Provisioned(out byte[] secret)
+        {
+            var rig = new AdminRig();
+            rig.OpenSetupWindow();
+            var s = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
+            Assert.IsTrue(s.Open, "setup session: " + s.HandshakeResult);
+            secret = new AccessFixture().Secret;
+            Assert.AreEqual(Ok, s.Call(AdminCommand.ProvisionSecret, secret)[1]);
+            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 1 }, Installer))[1]);
+            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 2 }, Owner))[1]);
+            return rig;
+        }
+
+        private static byte[] Cat(byte[] a, byte[] b)
+        {
+            byte[] c = new byte[a.Length + b.Length];
+            a.CopyTo(c, 0);
+            b.CopyTo(c, a.Length);
+            return c;
+        }
+
+        [TestMethod]
+        public void SetupKeyWorksOnlyWhileTheSetupWindowIsOpen()
+        {
+            var rig = new AdminRig();
+            Assert.IsNotNull(rig.Core.SetupKey);
+            var closed = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
+            Assert.AreEqual(-(int)AdminStatus.RoleNotAvailable, closed.HandshakeResult);
+            rig.Advance(2000); // handshake back-off
+            rig.OpenSetupWindow();
+            Assert.IsTrue(rig.Connect(AdminRole.Setup, rig.Core.SetupKey).Open);
+        }
+
+        [TestMethod]
+        public void SetupKeysArePerDevice()
+        {
+            Assert.IsFalse(new AdminRig().Core.SetupKey.AsSpan().SequenceEqual(new AdminRig().Core.SetupKey));
+        }
+
+        [TestMethod]
+        public void ProvisionedLockServesOwnerAndInstallerWithTheirRights()
+        {
+            var rig = Provisioned(out _);
+            var installer = rig.Connect(AdminRole.Installer, Installer);
+            Assert.IsTrue(installer.Open);
+            Assert.AreEqual(Ok, installer.Call(AdminCommand.Status)[1]);
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.Unlock)[1]);
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.AddPin, 10, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x30)[1]);
+
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.IsTrue(owner.Open);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Unlock)[1]);
+            rig.Advance(2000);
+            Assert.AreEqual(LockState.Unlocked, rig.Core.Controller.State);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Lock)[1]);
+            rig.Advance(2000);
+            Assert.AreEqual(LockState.Locked, rig.Core.Controller.State);
+        }
+
+        [TestMethod]
+        public void WrongKeyFailsTheHandshakeAndBacksOff()
+        {
+            var rig = Provisioned(out _);
+            byte[] wrong = (byte[])Owner.Clone();
+            wrong[15] ^= 1;
+            var s = rig.Connect(AdminRole.Owner, wrong);
+            Assert.IsFalse(s.Open);
+            // The client notices first: the lock's proof does not verify under the wrong key.
+            Assert.AreEqual(-(int)AdminStatus.HandshakeFailed, s.HandshakeResult);
+            // A client that lies in PROOF is refused by the lock, and the next attempt is throttled.
+            var m = new byte[64];
+            var liar = new AdminClient(rig.Crypto, rig.Crypto, AdminRole.Owner, wrong);
+            int n = liar.Hello(m);
+            rig.Core.AdminMessage(m, 0, n, rig.Now);
+            byte[] proof = new byte[17];
+            proof[0] = AdminSession.Proof;
+            Assert.AreEqual(2, rig.Core.AdminMessage(proof, 0, 17, rig.Now));
+            Assert.AreEqual((byte)AdminStatus.HandshakeFailed, rig.Core.Admin.Reply[1]);
+            Assert.AreEqual(-(int)AdminStatus.Throttled, rig.Connect(AdminRole.Owner, Owner).HandshakeResult);
+            rig.Advance(5000);
+            Assert.IsTrue(rig.Connect(AdminRole.Owner, Owner).Open);
+        }
+
+        [TestMethod]
+        public void ReplayedReorderedAndBitFlippedMessagesEndTheSession()
+        {
+            var rig = Provisioned(out _);
+            var s = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, s.Call(AdminCommand.Status)[1]);
+            byte[] captured = s.LastSent;
+            // Replay: counter already used.
+            Assert.AreEqual((byte)AdminStatus.SessionEnded, s.Deliver(captured)[0]);
+            Assert.IsFalse(rig.Core.Admin.IsOpen);
+
+            var t = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, t.Call(AdminCommand.Status)[1]);
+            byte[] next = t.LastSent;
+            // A message from the old session is dead in the new one.
+            Assert.AreEqual((byte)AdminStatus.SessionEnded, t.Deliver(captured)[0]);
+
+            for (int bit = 0; bit < 8 * 14; bit += 7)
+            {
+                var u = rig.Connect(AdminRole.Owner, Owner);
+                byte[] request = new byte[1 + 0];
+                request[0] = (byte)AdminCommand.Unlock;
+                byte[] m = new byte[64];
+                int n = u.Client.Seal(request, 1, m);
+                m[bit / 8] ^= (byte)(1 << (bit % 8));
+                rig.Core.AdminMessage(m, 0, n, rig.Now);
+                Assert.IsFalse(rig.Core.Admin.IsOpen, "bit " + bit);
+                rig.Advance(10);
+            }
+
+            Assert.AreEqual(LockState.Locked, rig.Core.Controller.State, "no flipped unlock got through");
+            Assert.IsTrue(CountEvents(rig, EventType.FrameRejected) >= 10);
+        }
+
+        [TestMethod]
+        public void SessionsTimeOut()
+        {
+            var rig = Provisioned(out _);
+            var s = rig.Connect(AdminRole.Owner, Owner);
+            rig.Advance(AdminSession.IdleTimeoutMs + 1000);
+            Assert.AreEqual((byte)AdminStatus.NoSession, s.Call(AdminCommand.Status)[0]);
+        }
+
+        [TestMethod]
+        public void KeypadsPinsTimeConfigRevokeAndLogOverTheSession()
+        {
+            var rig = Provisioned(out byte[] secret);
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            byte[] keypadKey = new byte[16];
+            keypadKey[0] = 5;
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.AddKeypad, Cat(new byte[] { 3 }, keypadKey))[1]);
+            Assert.AreEqual(1, rig.Core.Keypads.Count);
+            byte[] pin = AccessFixture.Ascii("5550001234");
+            byte[] added = owner.Call(AdminCommand.AddPin, Cat(new byte[] { 10 }, pin));
+            Assert.AreEqual(Ok, added[1]);
+            Assert.AreEqual(1, rig.Core.Access.PinCount);
+
+            long later = rig.Now + 3_600_000;
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.SetTime, BitConverter.GetBytes(later))[1]);
+            Assert.AreEqual(later, rig.Now);
+
+            byte[] config = owner.Call(AdminCommand.GetConfig);
+            Assert.AreEqual(Ok, config[1]);
+            byte[] looser = config[2..];
+            looser[9] = 9; // more free failures than shipped: refused, the bound must hold
+            Assert.AreEqual((byte)AdminStatus.BadArguments, owner.Call(AdminCommand.SetConfig, looser)[1]);
+            byte[] stricter = config[2..];
+            stricter[9] = 3;
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.SetConfig, stricter)[1]);
+            Assert.AreEqual(3, rig.Core.Policy.FreeFailures);
+
+            string code = new CodeIssuer(AccessPolicy.Default(), rig.Crypto, secret).OneTime(rig.Now - rig.Now % 3_600_000 - 3_600_000, 4, 0);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.RevokeAll)[1]);
+            byte[] ascii = AccessFixture.Ascii(code);
+            rig.Core.EnterCode(ascii, 0, ascii.Length, rig.Now);
+            Assert.AreEqual(AccessResult.Revoked, rig.Core.LastResult);
+
+            byte[] log = owner.Call(AdminCommand.ReadLog, 0, 0, 0, 0, 20);
+            Assert.IsTrue(log.Length > 2, "read log failed: status " + log[0]);
+            Assert.AreEqual(Ok, log[1]);
+            Assert.IsTrue(log[2] >= 10 && log.Length == 3 + log[2] * AdminCommands.LogRecordSize);
+        }
+
+        [TestMethod]
+        public void FactoryResetNeedsTheSetupWindowAndKeepsOnlyTheSetupKey()
+        {
+            var rig = Provisioned(out _);
+            rig.Advance(200_000); // setup window closed
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual((byte)AdminStatus.Denied, owner.Call(AdminCommand.FactoryReset)[1]);
+            byte[] setup = rig.Core.SetupKey;
+            rig.OpenSetupWindow();
+            owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.FactoryReset)[1]);
+            Assert.IsFalse(rig.Core.Access.IsProvisioned);
+            Assert.IsNull(rig.Core.ReadKey(SettingKeys.OwnerKey));
+            CollectionAssert.AreEqual(setup, rig.Core.SetupKey);
+            rig.Boot();
+            Assert.IsFalse(rig.Core.Access.IsProvisioned);
+            Assert.IsTrue(CountEvents(rig, EventType.FactoryReset) == 1);
+        }
+
+        [TestMethod]
+        public void ProvisioningTwiceWithTheSetupKeyIsRefused()
+        {
+            var rig = Provisioned(out _);
+            rig.OpenSetupWindow();
+            var setup = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
+            Assert.IsTrue(setup.Open);
+            Assert.AreEqual((byte)AdminStatus.Denied, setup.Call(AdminCommand.ProvisionSecret, new byte[32])[1]);
+            Assert.AreEqual((byte)AdminStatus.UnknownCommand, setup.Call((AdminCommand)0x55)[1]);
+            Assert.AreEqual((byte)AdminStatus.BadArguments, rig.Connect(AdminRole.Owner, Owner).Call(AdminCommand.SetTime, 1, 2)[1]);
+        }
+
+        private static int CountEvents(AdminRig rig, EventType type)
+        {
+            var c = rig.Core.Log.ReadFrom(0);
+            var r = new EventRecord();
+            int n = 0;
+            while (c.Next(r)) if (r.Type == type) n++;
+            return n;
+        }
+    }
+}
