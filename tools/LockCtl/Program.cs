@@ -19,7 +19,19 @@ namespace LockFirmware.LockCtl
                 {
                     case "code": return CodeCommand.Run(Rest(args));
                     case "security": return SecurityCommand.Run(Rest(args));
+                    case "log" when args.Length > 1 && args[1] == "pull": return Remote.RemoteCommands.Run("log", Rest(args));
                     case "log": return LogCommand.Run(Rest(args));
+                    case "provision":
+                    case "status":
+                    case "lock":
+                    case "unlock":
+                    case "revoke":
+                    case "reset":
+                    case "time":
+                    case "config":
+                    case "keypad":
+                    case "pin":
+                        return Remote.RemoteCommands.Run(args[0], Rest(args));
                     default:
                         Console.Error.WriteLine($"lockctl: unknown command '{args[0]}'. Run 'lockctl --help'.");
                         return 2;
@@ -38,7 +50,8 @@ namespace LockFirmware.LockCtl
             "  lockctl code issue ...      mint an access code (see 'lockctl code --help')\n" +
             "  lockctl code inspect ...    explain a code and whether it is valid at a time\n" +
             "  lockctl security            the brute-force bound for the default parameters\n" +
-            "  lockctl log decode IMAGE    print the events in a flash image (csv or json)\n";
+            "  lockctl log decode IMAGE    print the events in a flash image (csv or json)\n" +
+            "\n" + Remote.RemoteCommands.Help + "\n";
 
         private static string[] Rest(string[] args)
         {

@@ -11,7 +11,8 @@ namespace LockFirmware.LockSim
             "  locksim [--flash FILE [--create]] [--speed N]   interactive view (80x24); N times real time\n" +
             "  locksim demo                                    a courier delivery on a fresh lock, no input needed\n" +
             "  locksim script FILE...                          run scenarios; exit 1 at a failed expectation, 2 at a bad line\n" +
-            "  locksim serve --port N [--flash FILE]           the BLE loopback transport for lockctl (arrives with the BLE issue)\n" +
+            "  locksim serve --port N [--flash FILE [--create]] [--setup-window]\n" +
+            "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl\n" +
             "\n" +
             "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
@@ -52,8 +53,7 @@ namespace LockFirmware.LockSim
 
                 if (args.Length > 0 && args[0] == "serve")
                 {
-                    Console.Error.WriteLine("locksim: 'serve' arrives with the BLE interface (loopback transport); not available yet");
-                    return 2;
+                    return Serve(args);
                 }
 
                 return RunInteractive(args);
@@ -68,6 +68,66 @@ namespace LockFirmware.LockSim
                 Console.Error.WriteLine("locksim: " + e.Message);
                 return 2;
             }
+        }
+
+        private static int Serve(string[] args)
+        {
+            int port = -1;
+            string flash = null;
+            bool create = false, setupWindow = false;
+            for (int i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], out port) && port >= 0 && port <= 65535: i++; break;
+                    case "--flash" when i + 1 < args.Length: flash = args[++i]; break;
+                    case "--create": create = true; break;
+                    case "--setup-window": setupWindow = true; break;
+                    default:
+                        Console.Error.WriteLine($"locksim: serve: bad or unknown argument '{args[i]}' (serve --port N [--flash FILE [--create]] [--setup-window])");
+                        return 2;
+                }
+            }
+
+            if (port < 0)
+            {
+                Console.Error.WriteLine("locksim: serve needs --port N (1-65535, or 0 for any free port)");
+                return 2;
+            }
+
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            if (flash != null && !File.Exists(flash) && !create)
+            {
+                Console.Error.WriteLine($"locksim: flash file '{flash}' does not exist (add --create to start a new lock there)");
+                return 2;
+            }
+
+            SimLock sim = flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
+            Server server;
+            try
+            {
+                server = new Server(sim, port);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                Console.Error.WriteLine($"locksim: cannot listen on 127.0.0.1:{port}: {e.Message}");
+                return 2;
+            }
+
+            using (server)
+            {
+                if (setupWindow) server.OpenSetupWindow();
+                server.Start();
+                Console.WriteLine($"LockSim serving {server.Target}");
+                Console.WriteLine($"setup key (the label on this lock): {Convert.ToHexString(sim.Core.SetupKey).ToLowerInvariant()}");
+                Console.WriteLine(setupWindow ? "setup window open for 2 minutes" : "setup window closed (start with --setup-window to provision)");
+                Console.WriteLine("Ctrl+C to stop.");
+                var done = new System.Threading.ManualResetEventSlim();
+                Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
+                done.Wait();
+            }
+
+            return 0;
         }
 
         private static int RunInteractive(string[] args)

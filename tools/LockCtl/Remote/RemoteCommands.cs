@@ -1,0 +1,258 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Protocol;
+using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Crypto;
+using LockFirmware.LockCtl.Access;
+
+namespace LockFirmware.LockCtl.Remote
+{
+    /// <summary>The installer's and owner's commands over an admin session (docs/ble-protocol.md).</summary>
+    public static class RemoteCommands
+    {
+        public const string Help =
+            "Commands that talk to a lock take --target sim://127.0.0.1:PORT and a role key:\n" +
+            "  --role owner|installer (default owner) --key-file F (32 hex characters)\n" +
+            "  lockctl provision --target T --setup-key HEX --secret-file F --installer-key-file F --owner-key-file F\n" +
+            "  lockctl status | lock | unlock | revoke | reset      (unlock, lock, revoke: owner; reset: owner + setup window)\n" +
+            "  lockctl time set [TIME|now]\n" +
+            "  lockctl config get | config set [--relock-ms N] [--motor-ms N] [--door-sensor on|off] [--free-failures N]\n" +
+            "                                  [--refill-hours N] [--utc-offset-minutes N]\n" +
+            "  lockctl keypad add --id N --keypad-key-file F | keypad remove --id N\n" +
+            "  lockctl keypad enter DIGITS --id N --keypad-key-file F [--counter N]   (acts as that keypad)\n" +
+            "  lockctl pin add DIGITS | pin remove SLOT             (owner)\n" +
+            "  lockctl log pull [--since SEQ] [--format csv|json] [--out FILE]";
+
+        public static int Run(string verb, string[] args)
+        {
+            var a = new CliArgs(args);
+            if (verb == "provision")
+            {
+                return Provision(a);
+            }
+
+            if (verb == "keypad" && a.Words.Count > 0 && a.Words[0] == "enter")
+            {
+                return KeypadEnter(a);
+            }
+
+            using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
+            AdminRole role = Role(a.Text("--role", "owner"));
+            remote.Open(role, KeyFile.Read(a.Text("--key-file", ""), "--key-file"));
+            switch (verb)
+            {
+                case "status": return Status(remote);
+                case "lock": remote.Call(AdminCommand.Lock); Console.WriteLine("locking"); return 0;
+                case "unlock": remote.Call(AdminCommand.Unlock); Console.WriteLine("unlocking"); return 0;
+                case "revoke": remote.Call(AdminCommand.RevokeAll); Console.WriteLine("every code that started before this hour is revoked"); return 0;
+                case "reset": remote.Call(AdminCommand.FactoryReset); Console.WriteLine("factory reset done: the lock is unprovisioned"); return 0;
+                case "time": return Time(remote, a);
+                case "config": return Config(remote, a);
+                case "keypad": return Keypad(remote, a);
+                case "pin": return Pin(remote, a);
+                case "log": return LogPull(remote, a);
+                default: throw new CliException($"unknown command '{verb}'");
+            }
+        }
+
+        private static int Provision(CliArgs a)
+        {
+            byte[] setup = KeyFile.Parse(a.Text("--setup-key"), "--setup-key");
+            byte[] secret = SecretFile.Read(a.Text("--secret-file", ""));
+            byte[] installer = KeyFile.Read(a.Text("--installer-key-file", ""), "--installer-key-file");
+            byte[] owner = KeyFile.Read(a.Text("--owner-key-file", ""), "--owner-key-file");
+            using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
+            remote.Open(AdminRole.Setup, setup);
+            remote.Call(AdminCommand.ProvisionSecret, secret);
+            remote.Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Installer }, installer));
+            remote.Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Owner }, owner));
+            Console.WriteLine("provisioned: lock secret stored, installer and owner keys set");
+            return 0;
+        }
+
+        private static int Status(RemoteLock remote)
+        {
+            byte[] info = remote.Call(AdminCommand.Info);
+            byte[] s = remote.Call(AdminCommand.Status);
+            long now = BitConverter.ToInt64(s, 6);
+            Console.WriteLine($"state        {(LockState)s[0]}");
+            Console.WriteLine($"door         {(s[1] == 1 ? "closed" : "open")}");
+            Console.WriteLine($"lockout      {(s[2] == 1 ? "ON" : "off")}");
+            Console.WriteLine($"clock        {(s[3] == 1 ? "UNKNOWN" : CliArgs.Iso(now))}");
+            Console.WriteLine($"setup window {(s[4] == 1 ? "open" : "closed")}");
+            Console.WriteLine($"provisioned  {(info[1] == 1 ? "yes" : "no")}, keypads {info[2]}, PINs {info[3]}, next log sequence {BitConverter.ToUInt32(info, 4)}");
+            return 0;
+        }
+
+        private static int Time(RemoteLock remote, CliArgs a)
+        {
+            if (a.Words.Count < 1 || a.Words[0] != "set") throw new CliException("use: time set [TIME|now]");
+            long t = a.Words.Count < 2 || a.Words[1] == "now" ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : CliArgs.ParseTime("time", a.Words[1]);
+            remote.Call(AdminCommand.SetTime, BitConverter.GetBytes(t));
+            Console.WriteLine($"lock clock set to {CliArgs.Iso(t)}");
+            return 0;
+        }
+
+        private static int Config(RemoteLock remote, CliArgs a)
+        {
+            string what = a.Words.Count > 0 ? a.Words[0] : "";
+            byte[] c = remote.Call(AdminCommand.GetConfig);
+            if (what == "set")
+            {
+                Put(c, 0, a.Int("--relock-ms", BitConverter.ToInt32(c, 0)));
+                Put(c, 4, a.Int("--motor-ms", BitConverter.ToInt32(c, 4)));
+                if (a.Has("--door-sensor")) c[8] = a.Text("--door-sensor") switch { "on" => 1, "off" => 0, _ => throw new CliException("--door-sensor takes on or off") };
+                c[9] = (byte)a.Int("--free-failures", c[9]);
+                int refill = a.Int("--refill-hours", BitConverter.ToUInt16(c, 10));
+                c[10] = (byte)refill; c[11] = (byte)(refill >> 8);
+                int offset = a.Int("--utc-offset-minutes", BitConverter.ToInt16(c, 12));
+                c[12] = (byte)offset; c[13] = (byte)(offset >> 8);
+                try
+                {
+                    remote.Call(AdminCommand.SetConfig, c);
+                }
+                catch (CliException e) when (e.Message.Contains("BadArguments"))
+                {
+                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min (the throttle may only get stricter)");
+                }
+            }
+            else if (what != "get")
+            {
+                throw new CliException("use: config get | config set [options]");
+            }
+
+            Console.WriteLine($"relock-ms {BitConverter.ToInt32(c, 0)}");
+            Console.WriteLine($"motor-ms {BitConverter.ToInt32(c, 4)}");
+            Console.WriteLine($"door-sensor {(c[8] == 1 ? "on" : "off")}");
+            Console.WriteLine($"free-failures {c[9]}");
+            Console.WriteLine($"refill-hours {BitConverter.ToUInt16(c, 10)}");
+            Console.WriteLine($"utc-offset-minutes {BitConverter.ToInt16(c, 12)}");
+            Console.WriteLine($"code-length {c[14]}");
+            return 0;
+        }
+
+        private static int Keypad(RemoteLock remote, CliArgs a)
+        {
+            string what = a.Words.Count > 0 ? a.Words[0] : "";
+            int id = a.Int("--id");
+            if (id < 0 || id > 255) throw new CliException("--id must be 0..255");
+            if (what == "add")
+            {
+                remote.Call(AdminCommand.AddKeypad, Concat(new[] { (byte)id }, KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file")));
+                Console.WriteLine($"keypad {id} registered");
+            }
+            else if (what == "remove")
+            {
+                remote.Call(AdminCommand.RemoveKeypad, new[] { (byte)id });
+                Console.WriteLine($"keypad {id} removed");
+            }
+            else
+            {
+                throw new CliException("use: keypad add|remove|enter");
+            }
+
+            return 0;
+        }
+
+        private static int KeypadEnter(CliArgs a)
+        {
+            if (a.Words.Count != 2 || a.Words[1].Length == 0 || a.Words[1].Length > KeypadChannel.MaxDigits)
+            {
+                throw new CliException($"use: keypad enter DIGITS (1-{KeypadChannel.MaxDigits} characters) --id N --keypad-key-file F");
+            }
+
+            int id = a.Int("--id");
+            byte[] key = KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file");
+            // Keypads count in tenths of a second since 2025, so a new entry always beats the last one.
+            long tenths = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1735689600000L) / 100;
+            uint counter = (uint)a.Int("--counter", (int)Math.Min(int.MaxValue, tenths));
+            byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
+            byte[] m = new byte[64];
+            int n = KeypadChannel.Seal(new HostCrypto(), id, key, counter, digits, digits.Length, m);
+            using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
+            remote.SendKeypad(m, n);
+            Console.WriteLine($"keypad {id} sent {digits.Length} digits (counter {counter})");
+            return 0;
+        }
+
+        private static int Pin(RemoteLock remote, CliArgs a)
+        {
+            string what = a.Words.Count > 0 ? a.Words[0] : "";
+            if (what == "add" && a.Words.Count == 2)
+            {
+                byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
+                byte[] r = remote.Call(AdminCommand.AddPin, Concat(new[] { (byte)digits.Length }, digits));
+                Console.WriteLine($"PIN stored in slot {r[0]} (as a keyed digest)");
+            }
+            else if (what == "remove" && a.Words.Count == 2 && byte.TryParse(a.Words[1], out byte slot))
+            {
+                remote.Call(AdminCommand.RemovePin, new[] { slot });
+                Console.WriteLine($"PIN slot {slot} removed");
+            }
+            else
+            {
+                throw new CliException("use: pin add DIGITS | pin remove SLOT");
+            }
+
+            return 0;
+        }
+
+        private static int LogPull(RemoteLock remote, CliArgs a)
+        {
+            if (a.Words.Count < 1 || a.Words[0] != "pull") throw new CliException("use: log pull [--since SEQ] [--format csv|json] [--out FILE]");
+            string format = a.Text("--format", "csv");
+            if (format != "csv" && format != "json") throw new CliException($"--format '{format}': use csv or json");
+            uint since = (uint)a.Int("--since", 0);
+            var rows = new StringBuilder();
+            var json = new System.Collections.Generic.List<object>();
+            if (format == "csv") rows.AppendLine("sequence,time,type,data");
+            while (true)
+            {
+                byte[] r = remote.Call(AdminCommand.ReadLog, Concat(BitConverter.GetBytes(since), new byte[] { AdminCommands.MaxLogRecords }));
+                int count = r[0];
+                for (int i = 0; i < count; i++)
+                {
+                    int at = 1 + i * AdminCommands.LogRecordSize;
+                    uint seq = BitConverter.ToUInt32(r, at);
+                    uint time = BitConverter.ToUInt32(r, at + 4);
+                    var type = (EventType)r[at + 8];
+                    uint data = BitConverter.ToUInt32(r, at + 9);
+                    string t = time >= 1735689600 ? DateTimeOffset.FromUnixTimeSeconds(time).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : $"clock-unknown+{time}s";
+                    string name = Enum.IsDefined(type) ? type.ToString() : $"Unknown(0x{(byte)type:X2})";
+                    if (format == "csv") rows.AppendLine($"{seq},{t},{name},0x{data:X8}");
+                    else json.Add(new { sequence = seq, time = t, type = name, data });
+                    since = seq + 1;
+                }
+
+                if (count < AdminCommands.MaxLogRecords) break;
+            }
+
+            string text = format == "csv" ? rows.ToString() : JsonSerializer.Serialize(new { events = json }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+            if (a.Has("--out")) File.WriteAllText(a.Text("--out"), text);
+            else Console.Write(text);
+            return 0;
+        }
+
+        private static AdminRole Role(string name) => name switch
+        {
+            "owner" => AdminRole.Owner,
+            "installer" => AdminRole.Installer,
+            "setup" => AdminRole.Setup,
+            _ => throw new CliException($"--role '{name}': use owner, installer or setup"),
+        };
+
+        private static byte[] Concat(byte[] a, byte[] b)
+        {
+            byte[] c = new byte[a.Length + b.Length];
+            a.CopyTo(c, 0);
+            b.CopyTo(c, a.Length);
+            return c;
+        }
+
+        private static void Put(byte[] b, int at, int v) => BitConverter.GetBytes(v).CopyTo(b, at);
+    }
+}

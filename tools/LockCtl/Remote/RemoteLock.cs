@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Net.Sockets;
+using LockFirmware.Core.Protocol;
+using LockFirmware.Hal.Sim.Ble;
+using LockFirmware.Hal.Sim.Crypto;
+
+namespace LockFirmware.LockCtl.Remote
+{
+    /// <summary>
+    /// A lock reached through --target: `sim://127.0.0.1:PORT` (LockSim's loopback transport) today; `ble://`
+    /// arrives with the ESP32 GATT binding. Opens an admin session in a role and runs commands; every failure
+    /// becomes a one-line CLI error (unreachable, wrong key, refused).
+    /// </summary>
+    public sealed class RemoteLock : IDisposable
+    {
+        private readonly LoopbackClient _link;
+        private readonly HostCrypto _crypto = new HostCrypto();
+        private AdminClient _session;
+        private readonly string _target;
+
+        private RemoteLock(LoopbackClient link, string target)
+        {
+            _link = link;
+            _target = target;
+        }
+
+        public static RemoteLock Connect(string target)
+        {
+            if (string.IsNullOrEmpty(target))
+            {
+                throw new CliException("--target is required (sim://127.0.0.1:PORT)");
+            }
+
+            if (target.StartsWith("ble://", StringComparison.Ordinal))
+            {
+                throw new CliException("ble:// targets need the ESP32 GATT binding, not built yet; use sim://127.0.0.1:PORT with LockSim");
+            }
+
+            const string prefix = "sim://127.0.0.1:";
+            if (!target.StartsWith(prefix, StringComparison.Ordinal) || !int.TryParse(target[prefix.Length..], out int port) || port < 1 || port > 65535)
+            {
+                throw new CliException($"--target '{target}': use sim://127.0.0.1:PORT");
+            }
+
+            try
+            {
+                return new RemoteLock(new LoopbackClient(port), target);
+            }
+            catch (SocketException)
+            {
+                throw new CliException($"the lock at {target} is unreachable (is 'locksim serve --port {port}' running?)");
+            }
+        }
+
+        /// <summary>Authenticates both ends in <paramref name="role"/>.</summary>
+        public void Open(AdminRole role, byte[] key)
+        {
+            _session = new AdminClient(_crypto, _crypto, role, key);
+            byte[] m = new byte[64];
+            int n = _session.Hello(m);
+            byte[] challenge = Exchange(m, n);
+            n = _session.Answer(challenge, challenge.Length, m);
+            if (n < 0)
+            {
+                var status = (AdminStatus)(-n);
+                throw new CliException(status == AdminStatus.HandshakeFailed
+                    ? $"handshake failed: wrong {RoleName(role)} key, or {_target} is not the lock you think"
+                    : status == AdminStatus.RoleNotAvailable && role == AdminRole.Setup
+                        ? "the lock does not accept its setup key now: hold its inside button 5 s to open the setup window"
+                        : $"the lock refused a {RoleName(role)} session: {status}");
+            }
+
+            byte[] ready = Exchange(m, n);
+            byte[] plain = new byte[ready.Length];
+            if (_session.Open(ready, ready.Length, plain) < 0)
+            {
+                throw new CliException($"handshake failed: the lock did not accept the {RoleName(role)} key");
+            }
+        }
+
+        /// <summary>Runs a command; returns the response data after the status byte. Throws CliException when refused.</summary>
+        public byte[] Call(AdminCommand command, byte[] args = null)
+        {
+            args ??= Array.Empty<byte>();
+            byte[] request = new byte[1 + args.Length];
+            request[0] = (byte)command;
+            args.CopyTo(request, 1);
+            byte[] m = new byte[request.Length + 32];
+            int n = _session.Seal(request, request.Length, m);
+            byte[] reply = Exchange(m, n);
+            byte[] plain = new byte[reply.Length];
+            int p = _session.Open(reply, reply.Length, plain);
+            if (p < 0)
+            {
+                throw new CliException($"'{command}': the session ended ({(AdminStatus)(-p)})");
+            }
+
+            if (p < 2 || plain[0] != (byte)((byte)command | 0x80))
+            {
+                throw new CliException($"'{command}': malformed response");
+            }
+
+            if (plain[1] != (byte)AdminStatus.Ok)
+            {
+                throw new CliException($"the lock refused '{command}': {(AdminStatus)plain[1]}");
+            }
+
+            return plain.AsSpan(2, p - 2).ToArray();
+        }
+
+        /// <summary>Sends a keypad-channel message (no reply on that channel).</summary>
+        public void SendKeypad(byte[] message, int length)
+        {
+            _link.Send(LinkEndpoint.KeypadChannel, message, length);
+        }
+
+        private byte[] Exchange(byte[] message, int length)
+        {
+            try
+            {
+                _link.Send(LinkEndpoint.AdminChannel, message, length);
+                return _link.Receive();
+            }
+            catch (IOException)
+            {
+                throw new CliException($"no answer from {_target}");
+            }
+        }
+
+        public static string RoleName(AdminRole role) => role.ToString().ToLowerInvariant();
+
+        public void Dispose() => _link.Dispose();
+    }
+}
