@@ -120,7 +120,7 @@ namespace LockFirmware.Core
             return true;
         }
 
-        /// <summary>The configuration as the admin channel carries it (15 bytes); returns the length written.</summary>
+        /// <summary>The configuration as the admin channel carries it (16 bytes); returns the length written.</summary>
         public int WriteConfig(byte[] b, int at)
         {
             PutInt(b, at, _lockConfig.RelockHoldMs);
@@ -132,6 +132,7 @@ namespace LockFirmware.Core
             b[at + 12] = (byte)Policy.LocalOffsetMinutes;
             b[at + 13] = (byte)(Policy.LocalOffsetMinutes >> 8);
             b[at + 14] = (byte)Policy.CodeLength;
+            b[at + 15] = (byte)Policy.DstRule;
             return AdminCommands.ConfigSize;
         }
 
@@ -147,7 +148,7 @@ namespace LockFirmware.Core
             AccessPolicy shipped = AccessPolicy.Default();
             bool ok = relock >= 3000 && relock <= 600000 && motor >= 500 && motor <= 10000 && b[at + 8] <= 1
                 && free >= 1 && free <= shipped.FreeFailures && refill >= shipped.RefillHours && refill <= 8760
-                && offset >= -720 && offset <= 840 && b[at + 14] == shipped.CodeLength;
+                && offset >= -720 && offset <= 840 && b[at + 14] == shipped.CodeLength && b[at + 15] <= Common.LocalTime.UsDst;
             if (!ok || (persist && !Settings.Write(SettingKeys.LockConfig, b, at, AdminCommands.ConfigSize)))
             {
                 return false;
@@ -159,6 +160,7 @@ namespace LockFirmware.Core
             Policy.FreeFailures = free;
             Policy.RefillHours = refill;
             Policy.LocalOffsetMinutes = offset;
+            Policy.DstRule = b[at + 15];
             if (persist)
             {
                 Log.Append(EventType.ConfigChanged, nowMs, 0);

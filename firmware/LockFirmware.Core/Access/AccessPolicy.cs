@@ -53,8 +53,11 @@ namespace LockFirmware.Core.Access
         /// <summary>Throttle: one more wrong entry is allowed per this many hours (14 days). Nothing else refills the bucket but the owner.</summary>
         public int RefillHours = 336;
 
-        /// <summary>Offset of the lock's local time from UTC (minutes), for weekly schedules.</summary>
+        /// <summary>Offset of the lock's local (standard) time from UTC (minutes), for weekly schedules.</summary>
         public int LocalOffsetMinutes = 0;
+
+        /// <summary>Daylight-saving rule of the lock's place: LocalTime.NoDst, EuDst or UsDst.</summary>
+        public int DstRule = 0;
 
         /// <summary>The defaults, as shipped.</summary>
         public static AccessPolicy Default()

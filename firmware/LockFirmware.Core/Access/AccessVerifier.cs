@@ -234,7 +234,8 @@ namespace LockFirmware.Core.Access
         // Validity for a code whose tag is right. Every state change is saved before Accepted is returned.
         private AccessResult Admit(Credential c, long nowMs, long nowHour)
         {
-            long localHour = nowHour + _format.LocalOffsetHoursFloor();
+            int offset = _format.LocalOffsetHours(nowHour);
+            long localHour = nowHour + offset;
             switch (c.Type)
             {
                 case CredentialType.OneTime:
@@ -252,7 +253,7 @@ namespace LockFirmware.Core.Access
                     return Activate(c, c.StartHour, c.EndHour, nowHour);
 
                 case CredentialType.Weekly:
-                    if (c.StartHour - _format.LocalOffsetHoursFloor() < _revokedBeforeHour) return AccessResult.Revoked;
+                    if (c.StartHour - offset < _revokedBeforeHour) return AccessResult.Revoked;
                     if (localHour < c.StartHour) return AccessResult.NotYetValid;
                     if (localHour >= c.EndHour) return AccessResult.Expired;
                     long day = CodeFormat.Floor(localHour, 24);
@@ -262,8 +263,9 @@ namespace LockFirmware.Core.Access
                         return AccessResult.OutsideSchedule;
                     }
 
-                    int offset = _format.LocalOffsetHoursFloor();
-                    return Activate(c, c.StartHour - offset, c.EndHour - offset, nowHour);
+                    // Remembered on the standard-time grid, so summer time does not change the entry's identity.
+                    int standard = (int)CodeFormat.Floor(_policy.LocalOffsetMinutes, 60);
+                    return Activate(c, c.StartHour - standard, c.EndHour - standard, nowHour);
 
                 case CredentialType.RevokeAll:
                     if (c.StartHour <= _revokedBeforeHour) return AccessResult.Revoked;

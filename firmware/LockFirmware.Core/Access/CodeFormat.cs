@@ -148,7 +148,7 @@ namespace LockFirmware.Core.Access
                 v /= _policy.WeeklyWeeks.Length;
                 c.Type = CredentialType.Weekly;
                 c.SpanHours = _policy.WeeklySpanHours[spanClass];
-                long localNowHour = nowHour + LocalOffsetHoursFloor();
+                long localNowHour = nowHour + LocalOffsetHours(nowHour);
                 c.FirstLocalDay = Nearest(Floor(localNowHour, 24), v, DayModulus);
                 // Times of a weekly code are local hours; Start and End bound the whole period.
                 c.StartHour = c.FirstLocalDay * 24 + c.FromHour;
@@ -211,9 +211,11 @@ namespace LockFirmware.Core.Access
             return Floor(nowMs - Common.LockTime.EarliestValidMs, Common.LockTime.MsPerHour);
         }
 
-        public int LocalOffsetHoursFloor()
+        /// <summary>Whole hours from UTC to the lock's local time at <paramref name="utcHour"/> (weekly codes live on the hour grid).</summary>
+        public int LocalOffsetHours(long utcHour)
         {
-            return (int)Floor(_policy.LocalOffsetMinutes, 60);
+            long utcMs = Common.LockTime.EarliestValidMs + utcHour * Common.LockTime.MsPerHour;
+            return (int)Floor(Common.LocalTime.OffsetMinutes(_policy.LocalOffsetMinutes, _policy.DstRule, utcMs), 60);
         }
 
         public static long Nearest(long now, long residue, long modulus)

@@ -11,7 +11,7 @@ namespace LockFirmware.Core.Protocol
     /// </summary>
     public sealed class AdminCommands : IAdminCommands
     {
-        public const int ConfigSize = 15;
+        public const int ConfigSize = 16;
         public const int LogRecordSize = 13;
         public const int MaxLogRecords = 70;
 

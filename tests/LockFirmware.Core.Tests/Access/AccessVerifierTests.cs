@@ -214,6 +214,21 @@ namespace LockFirmware.Core.Tests.Access
         }
 
         [TestMethod]
+        public void WeeklyCodeFollowsLocalSummerTime()
+        {
+            // A lock in Central Europe (UTC+1, EU rule): 09:00-13:00 local every day, 52 weeks from 2026-11-25.
+            var f = new AccessFixture();
+            f.Policy.LocalOffsetMinutes = 60;
+            f.Policy.DstRule = LockFirmware.Core.Common.LocalTime.EuDst;
+            long day = T0 - 14 * H;
+            string code = f.Issuer.Weekly(day, 52, WeeklyDays.EveryDay, 9, 4, 0);
+            Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(code, day + 8 * H + H / 2));       // 09:30 CET in November
+            long july = day + 224L * 24 * H;                                                           // 2027-07-07
+            Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(code, july + 7 * H + H / 2));     // 07:30 UTC = 09:30 CEST
+            Assert.AreEqual((int)AccessResult.OutsideSchedule, (int)f.Enter(code, july + 11 * H + H / 2)); // 13:30 CEST
+        }
+
+        [TestMethod]
         public void RevokeAllRefusesEveryEarlierCode()
         {
             var f = new AccessFixture();

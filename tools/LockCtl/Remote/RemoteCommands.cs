@@ -21,7 +21,7 @@ namespace LockFirmware.LockCtl.Remote
             "  lockctl status | lock | unlock | revoke | reset      (unlock, lock, revoke: owner; reset: owner + setup window)\n" +
             "  lockctl time set [TIME|now]\n" +
             "  lockctl config get | config set [--relock-ms N] [--motor-ms N] [--door-sensor on|off] [--free-failures N]\n" +
-            "                                  [--refill-hours N] [--utc-offset-minutes N]\n" +
+            "                                  [--refill-hours N] [--utc-offset-minutes N] [--dst none|eu|us]\n" +
             "  lockctl keypad add --id N --keypad-key-file F | keypad remove --id N\n" +
             "  lockctl keypad enter DIGITS --id N --keypad-key-file F [--counter N]   (acts as that keypad)\n" +
             "  lockctl pin add DIGITS | pin remove SLOT             (owner)\n" +
@@ -111,13 +111,14 @@ namespace LockFirmware.LockCtl.Remote
                 c[10] = (byte)refill; c[11] = (byte)(refill >> 8);
                 int offset = a.Int("--utc-offset-minutes", BitConverter.ToInt16(c, 12));
                 c[12] = (byte)offset; c[13] = (byte)(offset >> 8);
+                if (a.Has("--dst")) c[15] = a.Text("--dst") switch { "none" => 0, "eu" => 1, "us" => 2, _ => throw new CliException("--dst takes none, eu or us") };
                 try
                 {
                     remote.Call(AdminCommand.SetConfig, c);
                 }
                 catch (CliException e) when (e.Message.Contains("BadArguments"))
                 {
-                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min (the throttle may only get stricter)");
+                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min, dst none|eu|us (the throttle may only get stricter)");
                 }
             }
             else if (what != "get")
@@ -132,6 +133,7 @@ namespace LockFirmware.LockCtl.Remote
             Console.WriteLine($"refill-hours {BitConverter.ToUInt16(c, 10)}");
             Console.WriteLine($"utc-offset-minutes {BitConverter.ToInt16(c, 12)}");
             Console.WriteLine($"code-length {c[14]}");
+            Console.WriteLine($"dst {(c[15] == 1 ? "eu" : c[15] == 2 ? "us" : "none")}");
             return 0;
         }
 
