@@ -27,6 +27,7 @@ namespace LockFirmware.LockCtl
                     case "unlock":
                     case "revoke":
                     case "reset":
+                    case "lockout":
                     case "time":
                     case "config":
                     case "keypad":

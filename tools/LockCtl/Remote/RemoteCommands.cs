@@ -19,6 +19,7 @@ namespace LockFirmware.LockCtl.Remote
             "  --role owner|installer (default owner) --key-file F (32 hex characters)\n" +
             "  lockctl provision --target T --setup-key HEX --secret-file F --installer-key-file F --owner-key-file F\n" +
             "  lockctl status | lock | unlock | revoke | reset      (unlock, lock, revoke: owner; reset: owner + setup window)\n" +
+            "  lockctl lockout clear                               (the keypad throttle, after vandalism)\n" +
             "  lockctl time set [TIME|now]\n" +
             "  lockctl config get | config set [--relock-ms N] [--motor-ms N] [--door-sensor on|off] [--free-failures N]\n" +
             "                                  [--refill-hours N] [--utc-offset-minutes N] [--dst none|eu|us]\n" +
@@ -50,6 +51,11 @@ namespace LockFirmware.LockCtl.Remote
                 case "unlock": remote.Call(AdminCommand.Unlock); Console.WriteLine("unlocking"); return 0;
                 case "revoke": remote.Call(AdminCommand.RevokeAll); Console.WriteLine("every code that started before this hour is revoked"); return 0;
                 case "reset": remote.Call(AdminCommand.FactoryReset); Console.WriteLine("factory reset done: the lock is unprovisioned"); return 0;
+                case "lockout":
+                    if (a.Words.Count != 1 || a.Words[0] != "clear") throw new CliException("use: lockout clear");
+                    remote.Call(AdminCommand.ClearLockout);
+                    Console.WriteLine("keypad lockout cleared");
+                    return 0;
                 case "time": return Time(remote, a);
                 case "config": return Config(remote, a);
                 case "keypad": return Keypad(remote, a);
