@@ -1,0 +1,30 @@
+// Board: Espressif ESP32-S3-DevKitC-1. Data only: pins and settings the app reads.
+// Wiring and pins to avoid: boards/esp32-s3-devkitc/README.md.
+namespace LockFirmware.Device
+{
+    internal static class Board
+    {
+        public const string Name = "esp32-s3-devkitc";
+
+        // nanoff --target for the S3 firmware with Bluetooth.
+        public const string NanoffTarget = "ESP32_S3_BLE";
+
+        // H-bridge (DRV8833 AIN1/AIN2).
+        public const int MotorIn1 = 4;
+        public const int MotorIn2 = 5;
+
+        // Switches to ground, internal pull-ups, active low.
+        public const int BoltExtendedSwitch = 6;
+        public const int BoltRetractedSwitch = 7;
+        public const int DoorSensor = 15;       // reed switch; -1 when the door has no sensor
+        public const int InsideButton = 16;
+
+        public const int Led = 17;
+        public const int Buzzer = 18;
+
+        public const string FlashFile = "I:\\lockfw.flash";
+
+        public const bool LightSleepWhenIdle = false;
+        public const ulong WakePins = (1UL << DoorSensor) | (1UL << InsideButton);
+    }
+}

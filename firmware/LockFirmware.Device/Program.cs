@@ -1,0 +1,90 @@
+using System;
+using System.Device.Gpio;
+using System.Diagnostics;
+using System.Threading;
+using LockFirmware.Core;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Common;
+using LockFirmware.Core.Lock;
+using LockFirmware.Core.Protocol;
+using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Esp32;
+using LockFirmware.Hal.Lock;
+
+namespace LockFirmware.Device
+{
+    /// <summary>
+    /// The lock on an ESP32: wires LockCore to the ESP32 adapters with the pins of the board chosen at build time
+    /// (boards/), the way LockSim wires it to simulated hardware, and runs the loop: wait for a pin edge, a BLE
+    /// write or the next deadline, feed Core, repeat. No policy here.
+    /// </summary>
+    public static class Program
+    {
+        private static readonly AutoResetEvent Wake = new AutoResetEvent(false);
+
+        public static void Main()
+        {
+            Action changed = Signal;
+            var gpio = new GpioController();
+            var hardware = new LockHardware();
+            hardware.Motor = new GpioHBridge(gpio, Board.MotorIn1, Board.MotorIn2);
+            hardware.BoltExtended = new GpioSwitch(gpio, Board.BoltExtendedSwitch, true, changed);
+            hardware.BoltRetracted = new GpioSwitch(gpio, Board.BoltRetractedSwitch, true, changed);
+            hardware.DoorClosed = Board.DoorSensor >= 0 ? new GpioSwitch(gpio, Board.DoorSensor, true, changed) : null;
+            hardware.InsideButton = new GpioSwitch(gpio, Board.InsideButton, true, changed);
+            hardware.Led = new GpioIndicator(gpio, Board.Led);
+            hardware.Buzzer = new GpioIndicator(gpio, Board.Buzzer);
+
+            var crypto = new Esp32Crypto();
+            var clock = new Esp32Clock();
+            var flash = new FileFlashRegion(Board.FlashFile, FlashLayout.SectorSize, FlashLayout.SectorCount);
+            var config = new LockConfig();
+            config.DoorSensorPresent = Board.DoorSensor >= 0;
+            var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
+            long deadline = core.Boot(clock.NowMs);
+
+            // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
+            Debug.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
+
+            var link = new GattLink(changed);
+            var endpoint = new LinkEndpoint(core);
+            while (true)
+            {
+                long now = clock.NowMs;
+                endpoint.Poll(link, now);
+                deadline = core.OnInputChanged(now);
+                long wait = deadline == LockTime.Never ? 1000 : deadline - clock.NowMs;
+                if (Board.LightSleepWhenIdle && !link.Connected && wait > 1000)
+                {
+                    Esp32Sleep.Until(wait, Board.WakePins, 0);
+                    continue;
+                }
+
+                Wake.WaitOne(wait < 0 ? 0 : (wait > 1000 ? 1000 : (int)wait), false);
+            }
+        }
+
+        private static void Signal()
+        {
+            Wake.Set();
+        }
+
+        private static string Hex(byte[] bytes)
+        {
+            if (bytes == null)
+            {
+                return "(none)";
+            }
+
+            const string digits = "0123456789abcdef";
+            char[] text = new char[bytes.Length * 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                text[2 * i] = digits[bytes[i] >> 4];
+                text[2 * i + 1] = digits[bytes[i] & 0xF];
+            }
+
+            return new string(text);
+        }
+    }
+}

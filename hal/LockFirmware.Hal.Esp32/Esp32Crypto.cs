@@ -1,0 +1,69 @@
+using System;
+using System.Security.Cryptography;
+using LockFirmware.Hal.Crypto;
+
+namespace LockFirmware.Hal.Esp32
+{
+    /// <summary>
+    /// The crypto ports on nanoFramework's System.Security.Cryptography (mbedTLS in the firmware): HMACSHA256 and
+    /// Aes in ECB mode for single blocks. Both APIs take and return whole arrays, so a range is copied first;
+    /// the issue allows "what the HAL crypto call returns". Random bytes come from System.Random, which the
+    /// ESP32 nanoCLR seeds from the hardware RNG (to be confirmed on a device: see boards/README.md).
+    /// </summary>
+    public sealed class Esp32Crypto : ICryptoPrimitives, IRandomSource
+    {
+        private readonly Random _random = new Random();
+        private readonly byte[] _block = new byte[16];
+        private Aes _aes;
+        private byte[] _aesKey;
+
+        public void HmacSha256(byte[] key, byte[] data, int offset, int count, byte[] output, int outputOffset)
+        {
+            byte[] input = data;
+            if (offset != 0 || count != data.Length)
+            {
+                input = new byte[count];
+                Array.Copy(data, offset, input, 0, count);
+            }
+
+            using (var hmac = new HMACSHA256(key))
+            {
+                byte[] mac = hmac.ComputeHash(input);
+                Array.Copy(mac, 0, output, outputOffset, 32);
+            }
+        }
+
+        public void AesEncryptBlock(byte[] key, byte[] input, int inputOffset, byte[] output, int outputOffset)
+        {
+            if (_aes == null || !SameKey(key))
+            {
+                _aes = new Aes(CipherMode.ECB);
+                _aes.Key = key;
+                _aesKey = new byte[key.Length];
+                Array.Copy(key, _aesKey, key.Length);
+            }
+
+            Array.Copy(input, inputOffset, _block, 0, 16);
+            byte[] result = _aes.Encrypt(_block);
+            Array.Copy(result, 0, output, outputOffset, 16);
+        }
+
+        public void Fill(byte[] buffer, int offset, int count)
+        {
+            byte[] bytes = new byte[count];
+            _random.NextBytes(bytes);
+            Array.Copy(bytes, 0, buffer, offset, count);
+        }
+
+        private bool SameKey(byte[] key)
+        {
+            if (_aesKey.Length != key.Length) return false;
+            for (int i = 0; i < key.Length; i++)
+            {
+                if (_aesKey[i] != key[i]) return false;
+            }
+
+            return true;
+        }
+    }
+}

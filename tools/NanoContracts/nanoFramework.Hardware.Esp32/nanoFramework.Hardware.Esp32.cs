@@ -1,0 +1,30 @@
+// Contract of nanoFramework.Hardware.Esp32 1.6.42 (tag v1.6.42), only the members the firmware uses.
+// Note: this package depends on nanoFramework.Runtime.Events 1.11.39 while Gpio 1.1.62 wants 1.11.37.
+using System;
+using System.Reflection;
+
+[assembly: AssemblyVersion("1.6.42.0")]
+
+namespace nanoFramework.Hardware.Esp32
+{
+    // Errors.cs
+    public enum EspNativeError : Int32
+    {
+        OK = 0,
+        FAIL = -1,
+    }
+
+    // Sleep.cs
+    public class Sleep
+    {
+        [Flags]
+        public enum WakeupGpioPin : UInt64
+        {
+            None = 0,
+        }
+
+        public static EspNativeError EnableWakeupByTimer(TimeSpan time) { throw new NotSupportedException(); }
+        public static EspNativeError EnableWakeupByPin(WakeupGpioPin pin, int level) { throw new NotSupportedException(); }
+        public static EspNativeError StartLightSleep() { throw new NotSupportedException(); }
+    }
+}
