@@ -3,15 +3,15 @@ using LockFirmware.Hal.Crypto;
 namespace LockFirmware.Core.Tests.Crypto
 {
     /// <summary>
-    /// The crypto primitives the portable tests run on: the host provider on net10.0; on a device the
-    /// nano1.0 flavor needs the ESP32 adapter, which arrives with the ESP32 issue.
+    /// The crypto primitives the portable tests run on: the host provider on net10.0, the ESP32 adapter
+    /// (nanoFramework's System.Security.Cryptography) when the nano1.0 flavor runs on a device.
     /// </summary>
     public static class TestCrypto
     {
         public static ICryptoPrimitives Create()
         {
 #if NANOFRAMEWORK
-            throw new System.NotSupportedException("the nano1.0 test flavor needs LockFirmware.Hal.Esp32 (ESP32 issue)");
+            return new LockFirmware.Hal.Esp32.Esp32Crypto();
 #else
             return new LockFirmware.Hal.Sim.Crypto.HostCrypto();
 #endif
