@@ -18,6 +18,7 @@ namespace LockFirmware.Core.Protocol
         private readonly byte[] _lockNonce = new byte[AdminSession.NonceSize];
         private readonly byte[] _mac = new byte[32];
         private readonly byte[] _nonce = new byte[13];
+        private readonly byte[] _proofInput = new byte[4 + 1 + 2 * AdminSession.NonceSize];
         private AesCcm _out, _in;
         private uint _outCounter, _inCounter;
 
@@ -120,25 +121,12 @@ namespace LockFirmware.Core.Protocol
 
         private void Proof(byte[] label)
         {
-            byte[] input = new byte[4 + 1 + 2 * AdminSession.NonceSize];
-            Array.Copy(label, 0, input, 0, 4);
-            input[4] = (byte)_role;
-            Array.Copy(_clientNonce, 0, input, 5, AdminSession.NonceSize);
-            Array.Copy(_lockNonce, 0, input, 5 + AdminSession.NonceSize, AdminSession.NonceSize);
-            _crypto.HmacSha256(_roleKey, input, 0, input.Length, _mac, 0);
+            AdminSession.ComputeProof(_crypto, _roleKey, label, _role, _clientNonce, _lockNonce, _proofInput, _mac);
         }
 
         private void Nonce(byte direction, uint counter)
         {
-            _nonce[0] = direction;
-            _nonce[1] = (byte)(counter >> 24);
-            _nonce[2] = (byte)(counter >> 16);
-            _nonce[3] = (byte)(counter >> 8);
-            _nonce[4] = (byte)counter;
-            for (int i = 5; i < 13; i++)
-            {
-                _nonce[i] = 0;
-            }
+            AdminSession.Nonce(_nonce, direction, counter);
         }
     }
 }

@@ -235,25 +235,36 @@ namespace LockFirmware.Core.Protocol
 
         private void FillNonce(byte direction, uint counter)
         {
-            _nonce[0] = direction;
-            _nonce[1] = (byte)(counter >> 24);
-            _nonce[2] = (byte)(counter >> 16);
-            _nonce[3] = (byte)(counter >> 8);
-            _nonce[4] = (byte)counter;
+            Nonce(_nonce, direction, counter);
+        }
+
+        /// <summary>The CCM nonce of a sealed message: direction ('C' or 'L'), counter big-endian, 8 zero bytes.</summary>
+        internal static void Nonce(byte[] nonce, byte direction, uint counter)
+        {
+            nonce[0] = direction;
+            nonce[1] = (byte)(counter >> 24);
+            nonce[2] = (byte)(counter >> 16);
+            nonce[3] = (byte)(counter >> 8);
+            nonce[4] = (byte)counter;
             for (int i = 5; i < 13; i++)
             {
-                _nonce[i] = 0;
+                nonce[i] = 0;
             }
         }
 
-        // HMAC(role key, label | role | client nonce | lock nonce) into _mac.
         private void ProofOf(byte[] label)
         {
-            Array.Copy(label, 0, _proofInput, 0, 4);
-            _proofInput[4] = (byte)_role;
-            Array.Copy(_clientNonce, 0, _proofInput, 5, NonceSize);
-            Array.Copy(_lockNonce, 0, _proofInput, 5 + NonceSize, NonceSize);
-            _crypto.HmacSha256(_roleKey, _proofInput, 0, _proofInput.Length, _mac, 0);
+            ComputeProof(_crypto, _roleKey, label, _role, _clientNonce, _lockNonce, _proofInput, _mac);
+        }
+
+        /// <summary>HMAC(role key, label | role | client nonce | lock nonce) into <paramref name="mac"/>: both proofs of the handshake.</summary>
+        internal static void ComputeProof(ICryptoPrimitives crypto, byte[] roleKey, byte[] label, AdminRole role, byte[] clientNonce, byte[] lockNonce, byte[] input, byte[] mac)
+        {
+            Array.Copy(label, 0, input, 0, 4);
+            input[4] = (byte)role;
+            Array.Copy(clientNonce, 0, input, 5, NonceSize);
+            Array.Copy(lockNonce, 0, input, 5 + NonceSize, NonceSize);
+            crypto.HmacSha256(roleKey, input, 0, input.Length, mac, 0);
         }
 
         private void Failed(long nowMs)
