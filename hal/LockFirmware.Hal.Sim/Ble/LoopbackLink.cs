@@ -59,12 +59,16 @@ namespace LockFirmware.Hal.Sim.Ble
                     _have += read;
                     if (_have >= 2 && _have == 2 + _pending[1])
                     {
+                        _have = 0;
+                        if (_pending[1] == 0 || _pending[1] > buffer.Length)
+                        {
+                            continue; // no fragment is empty or longer than a BLE payload: drop it whole
+                        }
+
                         channel = _pending[0];
                         length = _pending[1];
-                        Array.Copy(_pending, 2, buffer, 0, Math.Min(length, buffer.Length));
-                        length = Math.Min(length, buffer.Length);
-                        _have = 0;
-                        return length > 0;
+                        Array.Copy(_pending, 2, buffer, 0, length);
+                        return true;
                     }
                 }
 
