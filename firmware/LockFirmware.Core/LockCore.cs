@@ -123,8 +123,8 @@ namespace LockFirmware.Core
         /// <summary>The configuration as the admin channel carries it (16 bytes); returns the length written.</summary>
         public int WriteConfig(byte[] b, int at)
         {
-            PutInt(b, at, _lockConfig.RelockHoldMs);
-            PutInt(b, at + 4, _lockConfig.MotorMaxRunMs);
+            LittleEndian.PutInt(b, at, _lockConfig.RelockHoldMs);
+            LittleEndian.PutInt(b, at + 4, _lockConfig.MotorMaxRunMs);
             b[at + 8] = (byte)(_lockConfig.DoorSensorPresent ? 1 : 0);
             b[at + 9] = (byte)Policy.FreeFailures;
             b[at + 10] = (byte)Policy.RefillHours;
@@ -142,7 +142,7 @@ namespace LockFirmware.Core
         /// </summary>
         public bool ApplyConfig(byte[] b, int at, bool persist, long nowMs)
         {
-            int relock = GetInt(b, at), motor = GetInt(b, at + 4);
+            int relock = LittleEndian.GetInt(b, at), motor = LittleEndian.GetInt(b, at + 4);
             int free = b[at + 9], refill = b[at + 10] | (b[at + 11] << 8);
             int offset = (short)(b[at + 12] | (b[at + 13] << 8));
             AccessPolicy shipped = AccessPolicy.Default();
@@ -299,18 +299,6 @@ namespace LockFirmware.Core
             }
         }
 
-        private static void PutInt(byte[] b, int at, int v)
-        {
-            b[at] = (byte)v;
-            b[at + 1] = (byte)(v >> 8);
-            b[at + 2] = (byte)(v >> 16);
-            b[at + 3] = (byte)(v >> 24);
-        }
-
-        private static int GetInt(byte[] b, int at)
-        {
-            return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
-        }
 
         private void UpdateConditions(long nowMs)
         {

@@ -84,7 +84,7 @@ namespace LockFirmware.Core.Access
             _pins.Read(_record, _store.Load(AccessRecord.OwnerPins, _record));
             if (_store.Load(AccessRecord.Revocation, _record) == 8)
             {
-                _revokedBeforeHour = Bytes.GetLong(_record, 0);
+                _revokedBeforeHour = LittleEndian.GetLong(_record, 0);
             }
         }
 
@@ -122,7 +122,7 @@ namespace LockFirmware.Core.Access
                 return true;
             }
 
-            Bytes.PutLong(_record, 0, hour);
+            LittleEndian.PutLong(_record, 0, hour);
             if (!_store.Save(AccessRecord.Revocation, _record, 8))
             {
                 return false;
@@ -271,7 +271,7 @@ namespace LockFirmware.Core.Access
                     if (c.StartHour <= _revokedBeforeHour) return AccessResult.Revoked;
                     if (nowHour < c.StartHour) return AccessResult.NotYetValid;
                     if (nowHour >= c.EndHour) return AccessResult.Expired;
-                    Bytes.PutLong(_record, 0, c.StartHour);
+                    LittleEndian.PutLong(_record, 0, c.StartHour);
                     if (!_store.Save(AccessRecord.Revocation, _record, 8)) return AccessResult.StoreFailed;
                     _revokedBeforeHour = c.StartHour;
                     _activated.RemoveWhere(nowHour, c.StartHour);

@@ -1,3 +1,5 @@
+using LockFirmware.Core.Common;
+
 namespace LockFirmware.Core.Access
 {
     /// <summary>
@@ -102,9 +104,9 @@ namespace LockFirmware.Core.Access
             record[0] = (byte)_count;
             for (int i = 0; i < _count; i++)
             {
-                Bytes.PutInt(record, 1 + 12 * i, (int)_payload[i]);
-                Bytes.PutInt(record, 5 + 12 * i, _start[i]);
-                Bytes.PutInt(record, 9 + 12 * i, _end[i]);
+                LittleEndian.PutInt(record, 1 + 12 * i, (int)_payload[i]);
+                LittleEndian.PutInt(record, 5 + 12 * i, _start[i]);
+                LittleEndian.PutInt(record, 9 + 12 * i, _end[i]);
             }
 
             return 1 + 12 * _count;
@@ -121,9 +123,9 @@ namespace LockFirmware.Core.Access
 
             for (int i = 0; i < record[0]; i++)
             {
-                _payload[i] = (uint)Bytes.GetInt(record, 1 + 12 * i);
-                _start[i] = Bytes.GetInt(record, 5 + 12 * i);
-                _end[i] = Bytes.GetInt(record, 9 + 12 * i);
+                _payload[i] = (uint)LittleEndian.GetInt(record, 1 + 12 * i);
+                _start[i] = LittleEndian.GetInt(record, 5 + 12 * i);
+                _end[i] = LittleEndian.GetInt(record, 9 + 12 * i);
             }
 
             _count = record[0];

@@ -76,9 +76,9 @@ namespace LockFirmware.Core.Access
             int length = _store.Load(AccessRecord.Throttle, _record);
             if (length == RecordSize)
             {
-                int tokens = Bytes.GetInt(_record, 0);
+                int tokens = LittleEndian.GetInt(_record, 0);
                 _tokens = tokens < 0 ? 0 : (tokens > _policy.FreeFailures ? _policy.FreeFailures : tokens);
-                _lastRefillMs = Bytes.GetLong(_record, 4);
+                _lastRefillMs = LittleEndian.GetLong(_record, 4);
             }
         }
 
@@ -113,8 +113,8 @@ namespace LockFirmware.Core.Access
 
         private bool Save()
         {
-            Bytes.PutInt(_record, 0, _tokens);
-            Bytes.PutLong(_record, 4, _lastRefillMs);
+            LittleEndian.PutInt(_record, 0, _tokens);
+            LittleEndian.PutLong(_record, 4, _lastRefillMs);
             return _store.Save(AccessRecord.Throttle, _record, RecordSize);
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using LockFirmware.Core.Common;
 using LockFirmware.Core.Crypto;
 using LockFirmware.Hal.Crypto;
 
@@ -80,10 +81,7 @@ namespace LockFirmware.Core.Protocol
         public int Seal(byte[] request, int length, byte[] output)
         {
             output[0] = AdminSession.Sealed;
-            output[1] = (byte)_outCounter;
-            output[2] = (byte)(_outCounter >> 8);
-            output[3] = (byte)(_outCounter >> 16);
-            output[4] = (byte)(_outCounter >> 24);
+            LittleEndian.PutUInt(output, 1, _outCounter);
             Nonce((byte)'C', _outCounter);
             _out.Encrypt(_nonce, 0, 13, output, 0, AdminSession.SealedHeader, request, 0, length, output, AdminSession.SealedHeader);
             _outCounter++;
@@ -103,7 +101,7 @@ namespace LockFirmware.Core.Protocol
                 return -(int)AdminStatus.SessionEnded;
             }
 
-            uint counter = (uint)(message[1] | (message[2] << 8) | (message[3] << 16) | (message[4] << 24));
+            uint counter = LittleEndian.GetUInt(message, 1);
             if (counter != _inCounter)
             {
                 return -(int)AdminStatus.SessionEnded;

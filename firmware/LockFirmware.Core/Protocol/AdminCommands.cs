@@ -1,5 +1,6 @@
 using System;
 using LockFirmware.Core.Access;
+using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Storage;
 
@@ -69,7 +70,8 @@ namespace LockFirmware.Core.Protocol
                     r[n++] = (byte)(_lock.Access.IsProvisioned ? 1 : 0);
                     r[n++] = (byte)_lock.Keypads.Count;
                     r[n++] = (byte)_lock.Access.PinCount;
-                    PutUInt(r, ref n, _lock.Log.NextSequence);
+                    LittleEndian.PutUInt(r, n, _lock.Log.NextSequence);
+                    n += 4;
                     return AdminStatus.Ok;
 
                 case AdminCommand.Status:
@@ -80,13 +82,14 @@ namespace LockFirmware.Core.Protocol
                     r[n++] = (byte)(c.TimeUnknown ? 1 : 0);
                     r[n++] = (byte)(c.SetupWindowOpen ? 1 : 0);
                     r[n++] = (byte)c.Motor;
-                    PutLong(r, ref n, nowMs);
+                    LittleEndian.PutLong(r, n, nowMs);
+                    n += 8;
                     return AdminStatus.Ok;
 
                 case AdminCommand.SetTime:
                     if (!staff) return AdminStatus.Denied;
                     if (fullLength != 8) return AdminStatus.BadArguments;
-                    long t = GetLong(0);
+                    long t = LittleEndian.GetLong(_args, 0);
                     if (!Common.LockTime.IsSet(t)) return AdminStatus.BadArguments;
                     return _lock.SetTime(t, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
 
@@ -144,17 +147,18 @@ namespace LockFirmware.Core.Protocol
                 case AdminCommand.ReadLog:
                     if (!staff) return AdminStatus.Denied;
                     if (fullLength != 5) return AdminStatus.BadArguments;
-                    uint since = (uint)(_args[0] | (_args[1] << 8) | (_args[2] << 16) | (_args[3] << 24));
+                    uint since = LittleEndian.GetUInt(_args, 0);
                     int max = _args[4] == 0 || _args[4] > MaxLogRecords ? MaxLogRecords : _args[4];
                     int countAt = n++;
                     int count = 0;
                     EventLogCursor cursor = _lock.Log.ReadFrom(since);
                     while (count < max && cursor.Next(_event))
                     {
-                        PutUInt(r, ref n, _event.Sequence);
-                        PutUInt(r, ref n, _event.TimeSeconds);
-                        r[n++] = (byte)_event.Type;
-                        PutUInt(r, ref n, _event.Data);
+                        LittleEndian.PutUInt(r, n, _event.Sequence);
+                        LittleEndian.PutUInt(r, n + 4, _event.TimeSeconds);
+                        r[n + 8] = (byte)_event.Type;
+                        LittleEndian.PutUInt(r, n + 9, _event.Data);
+                        n += 13;
                         count++;
                     }
 
@@ -192,33 +196,6 @@ namespace LockFirmware.Core.Protocol
                 case AdminRole.Setup: return SettingKeys.SetupKey;
                 case AdminRole.Installer: return SettingKeys.InstallerKey;
                 default: return SettingKeys.OwnerKey;
-            }
-        }
-
-        private long GetLong(int at)
-        {
-            long v = 0;
-            for (int i = 7; i >= 0; i--)
-            {
-                v = (v << 8) | _args[at + i];
-            }
-
-            return v;
-        }
-
-        private static void PutUInt(byte[] b, ref int n, uint v)
-        {
-            b[n++] = (byte)v;
-            b[n++] = (byte)(v >> 8);
-            b[n++] = (byte)(v >> 16);
-            b[n++] = (byte)(v >> 24);
-        }
-
-        private static void PutLong(byte[] b, ref int n, long v)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                b[n++] = (byte)(v >> (8 * i));
             }
         }
     }

@@ -193,7 +193,7 @@ namespace LockFirmware.Core.Protocol
 
         private int OnSealed(byte[] m, int offset, int count, long nowMs)
         {
-            uint counter = (uint)(m[offset + 1] | (m[offset + 2] << 8) | (m[offset + 3] << 16) | (m[offset + 4] << 24));
+            uint counter = LittleEndian.GetUInt(m, offset + 1);
             int length = count - SealedHeader - TagSize;
             if (length < 1 || counter != _inCounter)
             {
@@ -223,10 +223,7 @@ namespace LockFirmware.Core.Protocol
         private int Seal(int length)
         {
             _reply[0] = Sealed;
-            _reply[1] = (byte)_outCounter;
-            _reply[2] = (byte)(_outCounter >> 8);
-            _reply[3] = (byte)(_outCounter >> 16);
-            _reply[4] = (byte)(_outCounter >> 24);
+            LittleEndian.PutUInt(_reply, 1, _outCounter);
             FillNonce((byte)'L', _outCounter);
             _out.Encrypt(_nonce, 0, 13, _reply, 0, SealedHeader, _plain, 0, length, _reply, SealedHeader);
             _outCounter++;

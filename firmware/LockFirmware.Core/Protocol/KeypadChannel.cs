@@ -1,4 +1,5 @@
 using System;
+using LockFirmware.Core.Common;
 using LockFirmware.Core.Crypto;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Crypto;
@@ -76,7 +77,7 @@ namespace LockFirmware.Core.Protocol
                 _ids[slot] = -1;
                 if (_settings.Read(SettingKeys.KeypadBase + slot, _record, 0) == RecordSize)
                 {
-                    Set(slot, _record[0], _record, 1, (uint)(_record[17] | (_record[18] << 8) | (_record[19] << 16) | (_record[20] << 24)));
+                    Set(slot, _record[0], _record, 1, LittleEndian.GetUInt(_record, 17));
                 }
             }
         }
@@ -140,7 +141,7 @@ namespace LockFirmware.Core.Protocol
                 return KeypadResult.UnknownKeypad;
             }
 
-            uint counter = (uint)(message[offset + 2] | (message[offset + 3] << 8) | (message[offset + 4] << 16) | (message[offset + 5] << 24));
+            uint counter = LittleEndian.GetUInt(message, offset + 2);
             Nonce(id, counter);
             int length = count - HeaderSize - TagSize;
             if (!_ccm[slot].Decrypt(_nonce, 0, 13, message, offset, HeaderSize, message, offset + HeaderSize, count - HeaderSize, _digits, 0))
@@ -172,10 +173,7 @@ namespace LockFirmware.Core.Protocol
         {
             output[0] = Marker;
             output[1] = (byte)id;
-            output[2] = (byte)counter;
-            output[3] = (byte)(counter >> 8);
-            output[4] = (byte)(counter >> 16);
-            output[5] = (byte)(counter >> 24);
+            LittleEndian.PutUInt(output, 2, counter);
             byte[] nonce = new byte[13];
             FillNonce(nonce, id, counter);
             new AesCcm(crypto, key, TagSize).Encrypt(nonce, 0, 13, output, 0, HeaderSize, ascii, 0, count, output, HeaderSize);
@@ -215,11 +213,7 @@ namespace LockFirmware.Core.Protocol
         {
             _record[0] = (byte)_ids[slot];
             Array.Copy(_keys[slot], 0, _record, 1, KeySize);
-            uint c = _counters[slot];
-            _record[17] = (byte)c;
-            _record[18] = (byte)(c >> 8);
-            _record[19] = (byte)(c >> 16);
-            _record[20] = (byte)(c >> 24);
+            LittleEndian.PutUInt(_record, 17, _counters[slot]);
             return _settings.Write(SettingKeys.KeypadBase + slot, _record, 0, RecordSize);
         }
 

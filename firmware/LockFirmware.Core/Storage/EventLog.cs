@@ -84,7 +84,7 @@ namespace LockFirmware.Core.Storage
                         _head = s;
                     }
                 }
-                else if (!LittleEndian.AllErased(_header, 0, HeaderSize))
+                else if (!Erased.All(_header, 0, HeaderSize))
                 {
                     DamagedHeaders++;
                 }
@@ -177,7 +177,7 @@ namespace LockFirmware.Core.Storage
                 return -1;
             }
 
-            if (LittleEndian.AllErased(_record, 0, RecordSize))
+            if (Erased.All(_record, 0, RecordSize))
             {
                 return 0;
             }
@@ -237,7 +237,7 @@ namespace LockFirmware.Core.Storage
                 return false;
             }
 
-            return LittleEndian.AllErased(_record, 0, RecordSize);
+            return Erased.All(_record, 0, RecordSize);
         }
 
         private int SlotAddress(int sector, int slot)

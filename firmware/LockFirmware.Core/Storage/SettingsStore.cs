@@ -321,7 +321,7 @@ namespace LockFirmware.Core.Storage
             while (pos + RecordHeaderSize <= end)
             {
                 _flash.Read(pos, _rec, 0, RecordHeaderSize);
-                if (LittleEndian.AllErased(_rec, 0, RecordHeaderSize))
+                if (Erased.All(_rec, 0, RecordHeaderSize))
                 {
                     break;
                 }
