@@ -95,14 +95,12 @@ namespace LockFirmware.LockSim
                 return 2;
             }
 
-            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            if (flash != null && !File.Exists(flash) && !create)
+            SimLock sim = OpenLock(flash, create);
+            if (sim == null)
             {
-                Console.Error.WriteLine($"locksim: flash file '{flash}' does not exist (add --create to start a new lock there)");
                 return 2;
             }
 
-            SimLock sim = flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
             Server server;
             try
             {
@@ -148,15 +146,26 @@ namespace LockFirmware.LockSim
                 }
             }
 
+            SimLock sim = OpenLock(flash, create);
+            if (sim == null)
+            {
+                return 2;
+            }
+
+            return Interactive.Run(sim, speed);
+        }
+
+        /// <summary>A fresh lock in memory, or the lock saved in FLASH; null (and a message) when FLASH is missing without --create.</summary>
+        private static SimLock OpenLock(string flash, bool create)
+        {
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (flash != null && !File.Exists(flash) && !create)
             {
                 Console.Error.WriteLine($"locksim: flash file '{flash}' does not exist (add --create to start a new lock there)");
-                return 2;
+                return null;
             }
 
-            SimLock sim = flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
-            return Interactive.Run(sim, speed);
+            return flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
         }
     }
 }
