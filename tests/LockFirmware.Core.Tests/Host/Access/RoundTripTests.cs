@@ -13,13 +13,14 @@ namespace LockFirmware.Core.Tests.Host.Access
         [TestMethod]
         public void RandomCodesOfEveryTypeRoundTrip()
         {
-            int n = Size(20_000, 120_000);
+            int n = Size(100_000, 500_000);
             var f = new AccessFixture();
             var other = new AccessFixture(9);
             var random = new Random(1234);
             var c = new Credential();
             int[] perType = new int[6];
-            int mutatedAccepted = 0, wrongKeyAccepted = 0;
+            int mutatedAccepted = 0, wrongKeyAccepted = 0, verifierEntries = 0;
+            int[] verdicts = new int[32];
             for (int i = 0; i < n; i++)
             {
                 long start = AccessFixture.T0 + random.Next(-2000, 2000) * AccessFixture.Hour;
@@ -28,23 +29,29 @@ namespace LockFirmware.Core.Tests.Host.Access
                 string code;
                 bool longCode = kind != 0;
                 long expectStart;
+                int hours;
                 switch (kind)
                 {
                     case 0:
-                        code = f.Issuer.OneTime(start, f.Policy.OneTimeHours[random.Next(f.Policy.OneTimeHours.Length)], index);
+                        hours = f.Policy.OneTimeHours[random.Next(f.Policy.OneTimeHours.Length)];
+                        code = f.Issuer.OneTime(start, hours, index);
                         expectStart = start;
                         break;
                     case 1:
-                        code = f.Issuer.Window(start, f.Policy.WindowHours[random.Next(f.Policy.WindowHours.Length)], index);
+                        hours = f.Policy.WindowHours[random.Next(f.Policy.WindowHours.Length)];
+                        code = f.Issuer.Window(start, hours, index);
                         expectStart = start;
                         break;
                     case 2:
                         long day = start - (start - LockFirmware.Core.Common.LockTime.EarliestValidMs) % (24 * AccessFixture.Hour);
                         int from = random.Next(12);
-                        code = f.Issuer.Weekly(day, f.Policy.WeeklyWeeks[random.Next(4)], WeeklyDays.EveryDay, from, f.Policy.WeeklySpanHours[random.Next(4)], index);
+                        int weeks = f.Policy.WeeklyWeeks[random.Next(4)];
+                        hours = weeks * 7 * 24;
+                        code = f.Issuer.Weekly(day, weeks, WeeklyDays.EveryDay, from, f.Policy.WeeklySpanHours[random.Next(4)], index);
                         expectStart = day + from * AccessFixture.Hour;
                         break;
                     default:
+                        hours = 0;
                         code = f.Issuer.RevokeAll(start, index);
                         expectStart = start;
                         break;
@@ -64,14 +71,56 @@ namespace LockFirmware.Core.Tests.Host.Access
                 char[] m = code.ToCharArray();
                 int pos = random.Next(m.Length);
                 m[pos] = (char)('0' + (m[pos] - '0' + 1 + random.Next(9)) % 10);
-                if (f.Issuer.Format.Open(longCode, ulong.Parse(new string(m)), out uint mp) && f.Issuer.Format.Decode(longCode, mp, nowHour, c)) mutatedAccepted++;
+                string mutated = new string(m);
+                if (f.Issuer.Format.Open(longCode, ulong.Parse(mutated), out uint mp) && f.Issuer.Format.Decode(longCode, mp, nowHour, c)) mutatedAccepted++;
+
+                // The whole verifier, as at the door: the mutated code and the code under another lock at a time
+                // the code is valid, and the code itself before its start and after its end, never open.
+                long validAt = expectStart + random.Next(0, 60) * 60_000L;
+                verifierEntries += 2;
+                Count(verdicts, Door(f, mutated, validAt));
+                Count(verdicts, Door(other, code, validAt));
+                verifierEntries++;
+                Count(verdicts, Door(f, code, expectStart - 1 - random.Next(0, 3) * AccessFixture.Hour));
+                if (kind != 3)
+                {
+                    verifierEntries++;
+                    Count(verdicts, Door(f, code, expectStart + hours * AccessFixture.Hour + random.Next(0, 48) * AccessFixture.Hour));
+                }
             }
 
             Console.WriteLine($"round trip: {n} codes (one-time {perType[1]}, window {perType[2]}, weekly {perType[3]}, revoke-all {perType[4]}); wrong-key opens {wrongKeyAccepted}, mutated opens {mutatedAccepted}");
+            Console.Write($"verifier: {verifierEntries} wrong-key, mutated and wrong-time entries, none opened:");
+            for (int r = 0; r < verdicts.Length; r++)
+            {
+                if (verdicts[r] > 0) Console.Write($" {(AccessResult)r} {verdicts[r]}");
+            }
+
+            Console.WriteLine();
+            Assert.AreEqual(verifierEntries, Sum(verdicts));
+            Assert.AreEqual(0, verdicts[(int)AccessResult.Accepted] + verdicts[(int)AccessResult.RevokeApplied], "a wrong-key, mutated or wrong-time code opened the lock");
             // A random value has a valid tag with probability 1/T (T >= 15,000): over n tries a handful at most.
             double expected = n / 15000.0;
             Assert.IsTrue(wrongKeyAccepted <= expected * 4 + 5, "too many wrong-key tag matches: " + wrongKeyAccepted);
             Assert.IsTrue(mutatedAccepted <= expected * 4 + 5, "too many mutated tag matches: " + mutatedAccepted);
+        }
+
+        /// <summary>One entry at the door; the lockout is cleared after it so that every entry reaches verification.</summary>
+        private static AccessResult Door(AccessFixture f, string code, long nowMs)
+        {
+            AccessResult result = f.Enter(code, nowMs);
+            Assert.AreNotEqual(AccessResult.LockedOut, result);
+            f.Verifier.ClearLockout(nowMs);
+            return result;
+        }
+
+        private static void Count(int[] verdicts, AccessResult result) => verdicts[(int)result]++;
+
+        private static int Sum(int[] a)
+        {
+            int s = 0;
+            foreach (int x in a) s += x;
+            return s;
         }
 
         [TestMethod]
