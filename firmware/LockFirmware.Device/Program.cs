@@ -35,6 +35,9 @@ namespace LockFirmware.Device
             hardware.Led = new GpioIndicator(gpio, Board.Led);
             hardware.Buzzer = new GpioIndicator(gpio, Board.Buzzer);
 
+            // The radio first: esp_random (behind System.Random) is a true RNG only while Bluetooth or Wi-Fi runs,
+            // and the first boot draws the setup key from it.
+            var link = new GattLink(changed);
             var crypto = new Esp32Crypto();
             var clock = new Esp32Clock();
             var flash = new FileFlashRegion(Board.FlashFile, FlashLayout.SectorSize, FlashLayout.SectorCount);
@@ -46,7 +49,6 @@ namespace LockFirmware.Device
             // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
             Debug.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
 
-            var link = new GattLink(changed);
             var endpoint = new LinkEndpoint(core);
             while (true)
             {

@@ -7,8 +7,10 @@ namespace LockFirmware.Hal.Esp32
     /// <summary>
     /// The crypto ports on nanoFramework's System.Security.Cryptography (mbedTLS in the firmware): HMACSHA256 and
     /// Aes in ECB mode for single blocks. Both APIs take and return whole arrays, so a range is copied first;
-    /// the issue allows "what the HAL crypto call returns". Random bytes come from System.Random, which the
-    /// ESP32 nanoCLR seeds from the hardware RNG (to be confirmed on a device: see boards/README.md).
+    /// the issue allows "what the HAL crypto call returns". Random bytes come from System.Random: on the ESP32
+    /// nanoCLR every Random call is esp_random(), the hardware RNG (nf-interpreter
+    /// targets/ESP32/_nanoCLR/targetRandom.cpp; seeds are ignored), which is truly random while the radio runs:
+    /// the device app starts Bluetooth before anything draws a key.
     /// </summary>
     public sealed class Esp32Crypto : ICryptoPrimitives, IRandomSource
     {
