@@ -17,6 +17,7 @@ namespace System.IO
     }
 
     // Stream.cs
+    [Serializable]
     public abstract class Stream : MarshalByRefObject, IDisposable
     {
         public abstract bool CanRead { get; }

@@ -30,7 +30,7 @@ namespace System.Security.Cryptography
     public class HMACSHA256 : IDisposable
     {
         public byte[] Hash { get { throw new NotSupportedException(); } }
-        public byte[] Key { get { throw new NotSupportedException(); } }
+        public byte[] Key { get { throw new NotSupportedException(); } set { throw new NotSupportedException(); } }
         public HMACSHA256() { throw new NotSupportedException(); }
         public HMACSHA256(byte[] key) { throw new NotSupportedException(); }
         public byte[] ComputeHash(byte[] buffer) { throw new NotSupportedException(); }
