@@ -85,7 +85,7 @@ namespace LockFirmware.LockCtl
             }
 
             var c = new Credential();
-            if (!format.Open(longCode, value, out uint payload) || !format.Decode(longCode, payload, CodeFormat.HourOf(at), c))
+            if (!format.Open(longCode, value, CodeFormat.HourOf(at), c))
             {
                 Console.WriteLine($"{code}: not a code of this lock (wrong secret, mistyped, or not a code)");
                 return 1;

@@ -178,11 +178,7 @@ namespace LockFirmware.Core.Access
                 return Finish(AccessResult.LockedOut, nowMs, (uint)(_throttle.LockedUntilMs(nowMs) / LockTime.MsPerSecond));
             }
 
-            long nowHour = CodeFormat.HourOf(nowMs);
-            bool shortOk = Candidate(false, ascii, offset, count, nowHour, _short);
-            bool longOk = Candidate(true, ascii, offset, count, nowHour, _long);
             int pin = _pins.Match(ascii, offset, count);
-
             if (pin >= 0)
             {
                 _last.Type = CredentialType.OwnerPin;
@@ -191,23 +187,32 @@ namespace LockFirmware.Core.Access
                 return Finish(AccessResult.Accepted, nowMs, _last.LogData);
             }
 
+            // A code's tag covers its full start, which only the clock resolves: without a clock no code can be
+            // told from a guess (the entry still counts against the throttle, as a PIN guess would).
+            if (!LockTime.IsSet(nowMs))
+            {
+                return Finish(AccessResult.ClockUnknown, nowMs, (uint)count);
+            }
+
+            long nowHour = CodeFormat.HourOf(nowMs);
+            bool shortOk = Candidate(false, ascii, offset, count, nowHour, _short);
+            bool longOk = Candidate(true, ascii, offset, count, nowHour, _long);
             if (!shortOk && !longOk)
             {
                 return Finish(AccessResult.WrongCode, nowMs, (uint)count);
             }
 
-            bool clockSet = LockTime.IsSet(nowMs);
             AccessResult result = AccessResult.WrongCode;
             if (shortOk)
             {
                 Copy(_short, _last);
-                result = clockSet ? Admit(_short, nowMs, nowHour) : AccessResult.ClockUnknown;
+                result = Admit(_short, nowMs, nowHour);
             }
 
             if (longOk && result != AccessResult.Accepted && result != AccessResult.RevokeApplied)
             {
                 Copy(_long, _last);
-                result = clockSet ? Admit(_long, nowMs, nowHour) : AccessResult.ClockUnknown;
+                result = Admit(_long, nowMs, nowHour);
             }
 
             return Finish(result, nowMs, _last.LogData);
@@ -227,8 +232,7 @@ namespace LockFirmware.Core.Access
                 value = value * 10 + (ulong)(ascii[i] - '0');
             }
 
-            uint payload;
-            return _format.Open(longCode, value, out payload) && _format.Decode(longCode, payload, nowHour, c);
+            return _format.Open(longCode, value, nowHour, c);
         }
 
         // Validity for a code whose tag is right. Every state change is saved before Accepted is returned.

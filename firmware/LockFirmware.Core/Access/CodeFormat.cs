@@ -6,7 +6,9 @@ namespace LockFirmware.Core.Access
     /// <summary>
     /// The code format (docs/access-codes.md), shared by issuer and verifier. A code of n digits is
     /// <c>Permute(payload * T + tag)</c>: the payload numbers a credential (type, start, duration, index),
-    /// the tag is HMAC-SHA256(tag key, payload) mod T, and T = floor(10^n / P) for the P payloads of the class.
+    /// the tag is HMAC-SHA256(tag key, payload, anchor) mod T, and T = floor(10^n / P) for the P payloads of the class.
+    /// The payload carries starts modulo a period; the anchor is the full start the lock resolves from its clock,
+    /// so the same digits one period later have a different tag and open nothing.
     /// Short codes (n = CodeLength) are one-time codes; long codes (n + LongExtraDigits) are window, weekly
     /// and revoke-all codes. Not thread-safe: one instance per user, buffers are reused.
     /// </summary>
@@ -23,7 +25,7 @@ namespace LockFirmware.Core.Access
         private readonly ICryptoPrimitives _crypto;
         private readonly byte[] _tagKey;
         private readonly DecimalPermutation _permutation;
-        private readonly byte[] _tagInput = new byte[7];
+        private readonly byte[] _tagInput = new byte[11];
         private readonly byte[] _mac = new byte[32];
 
         public CodeFormat(AccessPolicy policy, ICryptoPrimitives crypto, CodeKeys keys)
@@ -163,16 +165,29 @@ namespace LockFirmware.Core.Access
             return true;
         }
 
-        /// <summary>The tag of a payload: HMAC-SHA256(tag key, "LF" | 1 | class | payload) mod T.</summary>
-        public ulong Tag(bool longCode, uint payload)
+        /// <summary>
+        /// The full start a decoded credential stands for: the start hour, or for weekly codes the first local day.
+        /// The tag covers it, which binds a code to one period of the modulus (docs/access-codes.md, "Tag").
+        /// </summary>
+        public static long Anchor(Credential c)
+        {
+            return c.Type == CredentialType.Weekly ? c.FirstLocalDay : c.StartHour;
+        }
+
+        /// <summary>The tag: HMAC-SHA256(tag key, 0x4C | 2 | digits | payload | anchor), both big-endian 32-bit, mod T.</summary>
+        public ulong Tag(bool longCode, uint payload, long anchor)
         {
             _tagInput[0] = 0x4C;
-            _tagInput[1] = 1;
+            _tagInput[1] = 2;
             _tagInput[2] = (byte)Digits(longCode);
             _tagInput[3] = (byte)(payload >> 24);
             _tagInput[4] = (byte)(payload >> 16);
             _tagInput[5] = (byte)(payload >> 8);
             _tagInput[6] = (byte)payload;
+            _tagInput[7] = (byte)(anchor >> 24);
+            _tagInput[8] = (byte)(anchor >> 16);
+            _tagInput[9] = (byte)(anchor >> 8);
+            _tagInput[10] = (byte)anchor;
             _crypto.HmacSha256(_tagKey, _tagInput, 0, _tagInput.Length, _mac, 0);
             ulong t = 0;
             for (int i = 0; i < 8; i++)
@@ -183,26 +198,30 @@ namespace LockFirmware.Core.Access
             return t % TagSpace(longCode);
         }
 
-        /// <summary>The code value for a payload.</summary>
-        public ulong Seal(bool longCode, uint payload)
+        /// <summary>The code value for a payload whose full start is <paramref name="anchor"/>.</summary>
+        public ulong Seal(bool longCode, uint payload, long anchor)
         {
-            ulong x = payload * TagSpace(longCode) + Tag(longCode, payload);
+            ulong x = payload * TagSpace(longCode) + Tag(longCode, payload, anchor);
             return _permutation.Encrypt(x, Digits(longCode));
         }
 
-        /// <summary>Recovers the payload of a code value; false when the code is not one this lock's secret made.</summary>
-        public bool Open(bool longCode, ulong code, out uint payload)
+        /// <summary>
+        /// Decodes a code value at <paramref name="nowHour"/> into <paramref name="c"/>; false when the code is not
+        /// one this lock's secret made for the period the clock resolves it to.
+        /// </summary>
+        public bool Open(bool longCode, ulong code, long nowHour, Credential c)
         {
             ulong tags = TagSpace(longCode);
             ulong x = _permutation.Decrypt(code, Digits(longCode));
-            payload = 0;
             if (x >= Payloads(longCode) * tags)
             {
+                c.Clear();
                 return false;
             }
 
-            payload = (uint)(x / tags);
-            return ConstantTime.Equals(Tag(longCode, payload), x % tags);
+            uint payload = (uint)(x / tags);
+            bool decoded = Decode(longCode, payload, nowHour, c);
+            return ConstantTime.Equals(Tag(longCode, payload, Anchor(c)), x % tags) && decoded;
         }
 
         /// <summary>UTC hours since 2025-01-01 for a time in ms since 1970.</summary>

@@ -36,7 +36,7 @@ namespace LockFirmware.Core.Access
             long start = StartHour(startMs);
             int cls = ClassOf(_policy.OneTimeHours, hours, "one-time hours");
             CheckIndex(index);
-            return Code(false, _format.EncodeOneTime(start, cls, index));
+            return Code(false, _format.EncodeOneTime(start, cls, index), start);
         }
 
         /// <summary>A multi-use code valid from <paramref name="startMs"/> for <paramref name="hours"/>; first use within the activation period.</summary>
@@ -45,7 +45,7 @@ namespace LockFirmware.Core.Access
             long start = StartHour(startMs);
             int cls = ClassOf(_policy.WindowHours, hours, "window hours");
             CheckIndex(index);
-            return Code(true, _format.EncodeWindow(start, cls, index));
+            return Code(true, _format.EncodeWindow(start, cls, index), start);
         }
 
         /// <summary>
@@ -79,7 +79,7 @@ namespace LockFirmware.Core.Access
             }
 
             CheckIndex(index);
-            return Code(true, _format.EncodeWeekly(day, weeksClass, days, fromHour, spanClass, index));
+            return Code(true, _format.EncodeWeekly(day, weeksClass, days, fromHour, spanClass, index), day);
         }
 
         /// <summary>A code that, entered within the activation period after <paramref name="issueMs"/>, revokes every code that started before it.</summary>
@@ -87,12 +87,12 @@ namespace LockFirmware.Core.Access
         {
             long start = StartHour(issueMs);
             CheckIndex(index);
-            return Code(true, _format.EncodeRevokeAll(start, index));
+            return Code(true, _format.EncodeRevokeAll(start, index), start);
         }
 
-        private string Code(bool longCode, uint payload)
+        private string Code(bool longCode, uint payload, long anchor)
         {
-            return ToDigits(_format.Seal(longCode, payload), _format.Digits(longCode));
+            return ToDigits(_format.Seal(longCode, payload, anchor), _format.Digits(longCode));
         }
 
         /// <summary>A value as exactly <paramref name="digits"/> decimal digits, zeros in front.</summary>

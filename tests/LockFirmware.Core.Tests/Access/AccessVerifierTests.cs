@@ -24,6 +24,27 @@ namespace LockFirmware.Core.Tests.Access
         }
 
         [TestMethod]
+        public void OldCodesDoNotComeBackOnePeriodLater()
+        {
+            // Starts travel modulo 8192 h (1024 days for weekly): the same digits a period later decode to a
+            // credential valid then. The tag covers the full start, so they are refused (review finding F1).
+            var f = new AccessFixture();
+            string courier = f.Issuer.OneTime(T0, 2, 0);
+            string cleaner = f.Issuer.Window(T0, 2160, 1);
+            string weekly = f.Issuer.Weekly(T0 - 14 * H, 52, WeeklyDays.EveryDay, 8, 12, 2);
+            Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(courier, T0 + 30 * 60000));
+            Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(cleaner, T0 + H));
+            Assert.IsTrue(f.Verifier.RevokeStartedBefore(CodeFormat.HourOf(T0) + 1000, T0 + 1000 * H));
+            f.Reboot();
+
+            long period = CodeFormat.StartModulusHours * H;
+            Assert.AreEqual((int)AccessResult.WrongCode, (int)f.Enter(courier, T0 + period + 30 * 60000));
+            Assert.AreEqual((int)AccessResult.WrongCode, (int)f.Enter(cleaner, T0 + period + H));
+            long weeklyPeriod = CodeFormat.DayModulus * 24 * H;
+            Assert.AreEqual((int)AccessResult.WrongCode, (int)f.Enter(weekly, T0 - 14 * H + weeklyPeriod + 10 * H));
+        }
+
+        [TestMethod]
         public void OneTimeCodeExpiresAtItsEnd()
         {
             var f = new AccessFixture();

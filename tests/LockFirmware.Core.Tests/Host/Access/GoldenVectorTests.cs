@@ -24,14 +24,16 @@ namespace LockFirmware.Core.Tests.Host.Access
 
         private sealed record Case(string Name, string Type, long Start, int Hours, int Index, int Weeks, int Days, int From, long[] At);
 
+        // Besides the window of each code: the same digits one period of the start modulus later (8192 h,
+        // 65536 h for revoke-all), which must not open, and an entry with the clock lost (5 s after 1970).
         private static readonly Case[] Cases =
         {
-            new("courier 2 h", "one-time", T0, 2, 0, 0, 0, 0, new[] { T0 - 1, T0 + 30 * 60000, T0 + H, T0 + 2 * H }),
+            new("courier 2 h", "one-time", T0, 2, 0, 0, 0, 0, new[] { T0 - 1, T0 + 30 * 60000, T0 + H, T0 + 2 * H, T0 + 8192 * H + 30 * 60000, 5000L }),
             new("courier 8 h, index 15", "one-time", T0 + 24 * H, 8, 15, 0, 0, 0, new[] { T0, T0 + 30 * H, T0 + 33 * H }),
-            new("cleaner week", "window", T0, 168, 3, 0, 0, 0, new[] { T0 + H, T0 + 50 * H, T0 + 168 * H }),
+            new("cleaner week", "window", T0, 168, 3, 0, 0, 0, new[] { T0 + H, T0 + 50 * H, T0 + 168 * H, T0 + 8192 * H + H }),
             new("window first used too late", "window", T0, 720, 4, 0, 0, 0, new[] { T0 + 7 * H }),
             new("weekday afternoons", "weekly", T0 - 14 * H, 4, 0, 4, WeeklyDays.Weekdays, 14, new[] { T0 + H, T0 + 6 * H, T0 + 72 * H + H, T0 + 24 * H + 2 * H }),
-            new("revoke all", "revoke-all", T0, 0, 0, 0, 0, 0, new[] { T0 + H, T0 + 2 * H }),
+            new("revoke all", "revoke-all", T0, 0, 0, 0, 0, 0, new[] { T0 + H, T0 + 2 * H, T0 + 65536 * H + H }),
         };
 
         private static string Issue(CodeIssuer issuer, Case c) => c.Type switch

@@ -21,6 +21,9 @@ namespace LockFirmware.Core.Tests.Host.Access
             int[] perType = new int[6];
             int mutatedAccepted = 0, wrongKeyAccepted = 0, verifierEntries = 0;
             int[] verdicts = new int[32];
+            var periodLock = new AccessFixture();
+            int nextPeriodTried = 0, nextPeriodOpened = 0;
+            double expectedNextPeriod = 0;
             for (int i = 0; i < n; i++)
             {
                 long start = AccessFixture.T0 + random.Next(-2000, 2000) * AccessFixture.Hour;
@@ -60,19 +63,18 @@ namespace LockFirmware.Core.Tests.Host.Access
                 // Decode exactly what was issued, at a time near the start.
                 ulong value = ulong.Parse(code);
                 long nowHour = CodeFormat.HourOf(expectStart + random.Next(0, 4) * AccessFixture.Hour);
-                Assert.IsTrue(f.Issuer.Format.Open(longCode, value, out uint payload), "issued code does not open: " + code);
-                Assert.IsTrue(f.Issuer.Format.Decode(longCode, payload, nowHour, c));
+                Assert.IsTrue(f.Issuer.Format.Open(longCode, value, nowHour, c), "issued code does not open: " + code);
                 Assert.AreEqual(index, c.Index);
                 Assert.AreEqual(CodeFormat.HourOf(expectStart), c.StartHour);
                 perType[(int)c.Type]++;
 
                 // The same digits mean nothing under another lock's secret, nor with one digit changed.
-                if (other.Issuer.Format.Open(longCode, value, out _)) wrongKeyAccepted++;
+                if (other.Issuer.Format.Open(longCode, value, nowHour, c)) wrongKeyAccepted++;
                 char[] m = code.ToCharArray();
                 int pos = random.Next(m.Length);
                 m[pos] = (char)('0' + (m[pos] - '0' + 1 + random.Next(9)) % 10);
                 string mutated = new string(m);
-                if (f.Issuer.Format.Open(longCode, ulong.Parse(mutated), out uint mp) && f.Issuer.Format.Decode(longCode, mp, nowHour, c)) mutatedAccepted++;
+                if (f.Issuer.Format.Open(longCode, ulong.Parse(mutated), nowHour, c)) mutatedAccepted++;
 
                 // The whole verifier, as at the door: the mutated code and the code under another lock at a time
                 // the code is valid, and the code itself before its start and after its end, never open.
@@ -87,6 +89,19 @@ namespace LockFirmware.Core.Tests.Host.Access
                     verifierEntries++;
                     Count(verdicts, Door(f, code, expectStart + hours * AccessFixture.Hour + random.Next(0, 48) * AccessFixture.Hour));
                 }
+
+                // The same digits one period of the start modulus later decode to a credential valid then; only the
+                // tag, which covers the full start, tells them apart, so they open with probability 1/T, not always.
+                // (A lock of the same secret of its own, so that a rare opening changes nothing else.)
+                long periodHours = kind == 2 ? CodeFormat.DayModulus * 24 : kind == 3 ? CodeFormat.RevokeModulusHours : CodeFormat.StartModulusHours;
+                AccessResult later = Door(periodLock, code, validAt + periodHours * AccessFixture.Hour);
+                nextPeriodTried++;
+                expectedNextPeriod += 1.0 / f.Issuer.Format.TagSpace(longCode);
+                if (later == AccessResult.Accepted || later == AccessResult.RevokeApplied)
+                {
+                    nextPeriodOpened++;
+                    periodLock = new AccessFixture();
+                }
             }
 
             Console.WriteLine($"round trip: {n} codes (one-time {perType[1]}, window {perType[2]}, weekly {perType[3]}, revoke-all {perType[4]}); wrong-key opens {wrongKeyAccepted}, mutated opens {mutatedAccepted}");
@@ -99,6 +114,8 @@ namespace LockFirmware.Core.Tests.Host.Access
             Console.WriteLine();
             Assert.AreEqual(verifierEntries, Sum(verdicts));
             Assert.AreEqual(0, verdicts[(int)AccessResult.Accepted] + verdicts[(int)AccessResult.RevokeApplied], "a wrong-key, mutated or wrong-time code opened the lock");
+            Console.WriteLine($"next period: {nextPeriodTried} codes tried one modulus period after their start, {nextPeriodOpened} opened (expected 1/T each: {expectedNextPeriod:F1})");
+            Assert.IsTrue(nextPeriodOpened <= expectedNextPeriod * 3 + 5, "old codes open a period later more often than 1/T");
             // A random value has a valid tag with probability 1/T (T >= 15,000): over n tries a handful at most.
             double expected = n / 15000.0;
             Assert.IsTrue(wrongKeyAccepted <= expected * 4 + 5, "too many wrong-key tag matches: " + wrongKeyAccepted);
