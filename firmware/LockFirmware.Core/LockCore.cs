@@ -89,7 +89,8 @@ namespace LockFirmware.Core
                 Log.Append(EventType.FrameRejected, nowMs, (uint)Admin.LastError);
             }
 
-            UpdateConditions(nowMs);
+            // A SetTime command has moved the clock: judge the conditions at the new time, not the old one.
+            UpdateConditions(_clock != null ? _clock.NowMs : nowMs);
             return reply;
         }
 

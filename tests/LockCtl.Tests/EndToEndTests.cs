@@ -79,7 +79,7 @@ namespace LockFirmware.LockCtl.Tests
             using var site = new Site();
             Ok(site.Run("provision", "--target", site.Target, "--setup-key", site.SetupKey, "--secret-file", site.Secret,
                 "--installer-key-file", site.Installer, "--owner-key-file", site.Owner));
-            Ok(site.Run("time", "set", "now", "--target", site.Target, "--role", "installer", "--key-file", site.Installer));
+            Ok(site.Run("time", "set", "now", "--target", site.Target, "--role", "owner", "--key-file", site.Owner));
             Ok(site.Run("keypad", "add", "--id", "4", "--keypad-key-file", site.KeypadKey, "--target", site.Target, "--role", "installer", "--key-file", site.Installer));
 
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -87,7 +87,8 @@ namespace LockFirmware.Core.Protocol
                     return AdminStatus.Ok;
 
                 case AdminCommand.SetTime:
-                    if (!staff) return AdminStatus.Denied;
+                    // Moving the clock can revive expired codes: the owner only, or an installer setting a lost clock.
+                    if (!(owner || (staff && _lock.Controller.TimeUnknown))) return AdminStatus.Denied;
                     if (fullLength != 8) return AdminStatus.BadArguments;
                     long t = LittleEndian.GetLong(_args, 0);
                     if (!Common.LockTime.IsSet(t)) return AdminStatus.BadArguments;
@@ -175,7 +176,8 @@ namespace LockFirmware.Core.Protocol
                     return _lock.Controller.RequestUnlock(UnlockReason.OwnerCommand, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
 
                 case AdminCommand.ClearLockout:
-                    if (!staff) return AdminStatus.Denied;
+                    // Refilling the throttle is what the security bound counts on: the owner only.
+                    if (!owner) return AdminStatus.Denied;
                     _lock.ClearLockout(nowMs);
                     return AdminStatus.Ok;
 

@@ -193,9 +193,15 @@ namespace LockFirmware.Core.Protocol
 
         private int OnSealed(byte[] m, int offset, int count, long nowMs)
         {
-            uint counter = LittleEndian.GetUInt(m, offset + 1);
             int length = count - SealedHeader - TagSize;
-            if (length < 1 || counter != _inCounter)
+            if (length < 1)
+            {
+                End();
+                return Refuse(AdminStatus.SessionEnded);
+            }
+
+            uint counter = LittleEndian.GetUInt(m, offset + 1);
+            if (counter != _inCounter)
             {
                 End();
                 return Refuse(AdminStatus.SessionEnded);
@@ -210,13 +216,21 @@ namespace LockFirmware.Core.Protocol
 
             _inCounter++;
             _lastMessageMs = nowMs;
+            bool reset = _plain[0] == (byte)AdminCommand.FactoryReset;
             int replyLength = _commands.Execute(_role, _plain, length, _plain, nowMs);
             if (replyLength <= 0 || _out == null)
             {
                 return 0;
             }
 
-            return Seal(replyLength);
+            int sealedLength = Seal(replyLength);
+            if (reset && _plain[1] == (byte)AdminStatus.Ok)
+            {
+                // The lock the session was opened with is gone: answer, then end it.
+                End();
+            }
+
+            return sealedLength;
         }
 
         // Encrypts _plain[0..length) into _reply as a sealed message with the next outgoing counter.

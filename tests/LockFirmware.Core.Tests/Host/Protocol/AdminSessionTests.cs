@@ -62,6 +62,10 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.AreEqual(Ok, installer.Call(AdminCommand.Status)[1]);
             Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.Unlock)[1]);
             Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.AddPin, 10, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x30)[1]);
+            // Moving a set clock back would revive expired codes, clearing the lockout would void the bound:
+            // both are the owner's (review finding F4).
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(rig.Now - 72 * 3_600_000L))[1]);
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.ClearLockout)[1]);
 
             var owner = rig.Connect(AdminRole.Owner, Owner);
             Assert.IsTrue(owner.Open);
@@ -141,6 +145,20 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         }
 
         [TestMethod]
+        public void InstallerSetsTheClockOnlyWhileItIsUnknown()
+        {
+            var rig = Provisioned(out _);
+            long t = rig.Now;
+            rig.Clock.NowMs = 5000; // power lost without time: the clock restarts near 1970
+            rig.Boot();
+            Assert.IsTrue(rig.Core.Controller.TimeUnknown);
+            var installer = rig.Connect(AdminRole.Installer, Installer);
+            Assert.AreEqual(Ok, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t))[1]);
+            Assert.IsFalse(rig.Core.Controller.TimeUnknown);
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t - 3_600_000L))[1]);
+        }
+
+        [TestMethod]
         public void KeypadsPinsTimeConfigRevokeAndLogOverTheSession()
         {
             var rig = Provisioned(out byte[] secret);
@@ -191,12 +209,27 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             rig.OpenSetupWindow();
             owner = rig.Connect(AdminRole.Owner, Owner);
             Assert.AreEqual(Ok, owner.Call(AdminCommand.FactoryReset)[1]);
+            Assert.IsFalse(rig.Core.Admin.IsOpen, "the session must end with the lock it was opened on");
             Assert.IsFalse(rig.Core.Access.IsProvisioned);
             Assert.IsNull(rig.Core.ReadKey(SettingKeys.OwnerKey));
             CollectionAssert.AreEqual(setup, rig.Core.SetupKey);
             rig.Boot();
             Assert.IsFalse(rig.Core.Access.IsProvisioned);
             Assert.IsTrue(CountEvents(rig, EventType.FactoryReset) == 1);
+        }
+
+        [TestMethod]
+        public void ShortSealedMessagesEndTheSessionWithoutThrowing()
+        {
+            var rig = Provisioned(out _);
+            for (int length = 1; length <= AdminSession.SealedHeader + AdminSession.TagSize; length++)
+            {
+                Assert.IsTrue(rig.Connect(AdminRole.Owner, Owner).Open);
+                byte[] m = new byte[length]; // exactly the message: nothing after it to read by mistake
+                m[0] = AdminSession.Sealed;
+                rig.Core.AdminMessage(m, 0, m.Length, rig.Now);
+                Assert.IsFalse(rig.Core.Admin.IsOpen);
+            }
         }
 
         [TestMethod]
