@@ -13,6 +13,8 @@ namespace LockFirmware.Core.Protocol
     /// keypads (up to 8) are heard; each counter must exceed the last one accepted from that keypad, and the new
     /// counter is durable before the digits are handed on, so a captured entry can never be replayed, not even
     /// after a power cut. Registration records live in the settings store (key KeypadBase + slot: id, key, counter).
+    /// A keypad registered (again) starts above every counter the lock has accepted from any keypad, present or
+    /// removed, so entries captured before a registration never work after it, even under the same key.
     /// </summary>
     public sealed class KeypadChannel
     {
@@ -33,6 +35,7 @@ namespace LockFirmware.Core.Protocol
         private readonly byte[] _nonce = new byte[13];
         private readonly byte[] _digits = new byte[MaxDigits];
         private readonly byte[] _record = new byte[RecordSize];
+        private uint _removedFloor;
 
         public KeypadChannel(ICryptoPrimitives crypto, SettingsStore settings)
         {
@@ -72,6 +75,7 @@ namespace LockFirmware.Core.Protocol
         /// <summary>Reads the registered keypads at boot.</summary>
         public void Load()
         {
+            _removedFloor = _settings.Read(SettingKeys.KeypadCounterFloor, _record, 0) == 4 ? LittleEndian.GetUInt(_record, 0) : 0;
             for (int slot = 0; slot < Slots; slot++)
             {
                 _ids[slot] = -1;
@@ -104,14 +108,43 @@ namespace LockFirmware.Core.Protocol
                 return false;
             }
 
-            Set(slot, id, key, 0, 0);
+            Set(slot, id, key, 0, Floor());
             return Save(slot);
+        }
+
+        // The highest counter accepted from any keypad, registered now or removed since.
+        private uint Floor()
+        {
+            uint floor = _removedFloor;
+            for (int s = 0; s < Slots; s++)
+            {
+                if (_ids[s] >= 0 && _counters[s] > floor) floor = _counters[s];
+            }
+
+            return floor;
         }
 
         public bool Remove(int id)
         {
             int slot = SlotOf(id);
-            if (slot < 0 || !_settings.Delete(SettingKeys.KeypadBase + slot))
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            // Remember how far this keypad's counter went before forgetting it (durable first).
+            if (_counters[slot] > _removedFloor)
+            {
+                LittleEndian.PutUInt(_record, 0, _counters[slot]);
+                if (!_settings.Write(SettingKeys.KeypadCounterFloor, _record, 0, 4))
+                {
+                    return false;
+                }
+
+                _removedFloor = _counters[slot];
+            }
+
+            if (!_settings.Delete(SettingKeys.KeypadBase + slot))
             {
                 return false;
             }

@@ -66,6 +66,33 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         }
 
         [TestMethod]
+        public void EntriesCapturedBeforeARegistrationNeverWorkAfterIt()
+        {
+            // Review finding F2: re-registering a keypad reset its counter, so every frame it ever sent was good again.
+            var r = new Rig();
+            byte[] pin = AccessFixture.Ascii("2468013579");
+            Assert.AreEqual(0, r.Core.Access.AddPin(pin, 0, pin.Length));
+            byte[] captured = r.Frame(7, Key, 1000, "2468013579");
+            Assert.AreEqual(AccessResult.Accepted, r.Send(captured, T0));
+
+            // The same keypad added again (lockctl keypad add run twice), then removed and added again across a
+            // reboot: the captured frame stays dead; the keypad's next entry works.
+            Assert.IsTrue(r.Core.Keypads.Register(7, Key));
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(captured, 0, captured.Length));
+            Assert.IsTrue(r.Core.Keypads.Remove(7));
+            r.Boot();
+            Assert.IsTrue(r.Core.Keypads.Register(7, Key));
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(captured, 0, captured.Length));
+            byte[] next = r.Frame(7, Key, 1001, "2468013579");
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(next, 0, next.Length));
+
+            // A keypad registered later starts above every counter accepted so far.
+            byte[] early = r.Frame(9, Key, 900, "2468013579");
+            Assert.IsTrue(r.Core.Keypads.Register(9, Key));
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(early, 0, early.Length));
+        }
+
+        [TestMethod]
         public void ReplayedReorderedUnknownAndBitFlippedFramesAreRefusedLoggedAndThrottled()
         {
             var r = new Rig();
