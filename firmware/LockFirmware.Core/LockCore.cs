@@ -37,6 +37,7 @@ namespace LockFirmware.Core
             _clock = clock;
             _lockConfig = config;
             Log = new EventLog(FlashLayout.Log(flash));
+            Rejections = new RejectionLog(Log);
             Settings = new SettingsStore(FlashLayout.Settings(flash));
             Policy = policy;
             Controller = new LockController(config, hardware, Log);
@@ -48,6 +49,9 @@ namespace LockFirmware.Core
         public AdminSession Admin { get; private set; }
 
         public EventLog Log { get; private set; }
+
+        /// <summary>The log for rejected radio traffic: rate-limited, so junk cannot push out the owner's record.</summary>
+        public RejectionLog Rejections { get; private set; }
         public SettingsStore Settings { get; private set; }
         public AccessPolicy Policy { get; private set; }
         public AccessVerifier Access { get; private set; }
@@ -86,7 +90,7 @@ namespace LockFirmware.Core
             int reply = Admin.Receive(message, offset, count, nowMs);
             if (Admin.LastError != Protocol.AdminStatus.Ok)
             {
-                Log.Append(EventType.FrameRejected, nowMs, (uint)Admin.LastError);
+                Rejections.Append(EventType.FrameRejected, nowMs, (uint)Admin.LastError);
             }
 
             // A SetTime command has moved the clock: judge the conditions at the new time, not the old one.
@@ -241,7 +245,7 @@ namespace LockFirmware.Core
                 return EnterCode(Keypads.Digits, 0, Keypads.DigitCount, nowMs);
             }
 
-            Log.Append(EventType.KeypadEntryRejected, nowMs, ((uint)result << 8) | (uint)(Keypads.LastKeypad & 0xFF));
+            Rejections.Append(EventType.KeypadEntryRejected, nowMs, ((uint)result << 8) | (uint)(Keypads.LastKeypad & 0xFF));
             if (!Access.Throttle.IsLockedOut(nowMs))
             {
                 Access.RecordFailure(nowMs);
@@ -263,6 +267,7 @@ namespace LockFirmware.Core
         public long Tick(long nowMs)
         {
             Admin.Tick(nowMs);
+            Rejections.Roll(nowMs);
             UpdateConditions(nowMs);
             return Controller.Tick(nowMs);
         }

@@ -54,7 +54,8 @@ namespace LockFirmware.Device
             {
                 long now = clock.NowMs;
                 endpoint.Poll(link, now);
-                deadline = core.OnInputChanged(now);
+                // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
+                deadline = core.Tick(now);
                 long wait = deadline == LockTime.Never ? 1000 : deadline - clock.NowMs;
                 if (Board.LightSleepWhenIdle && !link.Connected && wait > 1000)
                 {

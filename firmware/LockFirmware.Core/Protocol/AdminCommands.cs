@@ -42,7 +42,7 @@ namespace LockFirmware.Core.Protocol
 
         public void HandshakeFailed(AdminRole role, long nowMs)
         {
-            _lock.Log.Append(EventType.AdminSessionFailed, nowMs, (uint)role);
+            _lock.Rejections.Append(EventType.AdminSessionFailed, nowMs, (uint)role);
         }
 
         public int Execute(AdminRole role, byte[] request, int length, byte[] response, long nowMs)

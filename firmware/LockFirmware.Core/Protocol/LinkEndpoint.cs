@@ -48,7 +48,7 @@ namespace LockFirmware.Core.Protocol
                 int complete = assembler.Push(_fragment, 0, length);
                 if (complete < 0)
                 {
-                    _lock.Log.Append(Storage.EventType.FrameRejected, nowMs, (uint)((channel << 8) | -complete));
+                    _lock.Rejections.Append(Storage.EventType.FrameRejected, nowMs, (uint)((channel << 8) | -complete));
                     continue;
                 }
 

@@ -66,5 +66,8 @@ namespace LockFirmware.Core.Storage
         AdminSessionEnded = 0xA3,
         AdminCommand = 0xA4,
         FrameRejected = 0xA5,
+
+        /// <summary>Rejected radio traffic left out of the log after a burst (data: how many); see RejectionLog.</summary>
+        RejectionsSuppressed = 0xA6,
     }
 }

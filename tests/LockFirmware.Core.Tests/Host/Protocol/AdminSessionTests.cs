@@ -132,7 +132,38 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             }
 
             Assert.AreEqual(LockState.Locked, rig.Core.Controller.State, "no flipped unlock got through");
-            Assert.IsTrue(CountEvents(rig, EventType.FrameRejected) >= 10);
+            // Logged up to the burst, the rest counted (RejectionLog).
+            Assert.IsTrue(CountEvents(rig, EventType.FrameRejected) + (int)rig.Core.Rejections.Suppressed >= 10);
+        }
+
+        [TestMethod]
+        public void JunkFromTheRadioCannotPushTheOwnersRecordOutOfTheLog()
+        {
+            // Review finding F6: every rejected frame was a log record, so ~5,500 junk messages overwrote the log.
+            var rig = Provisioned(out _);
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Unlock)[1]);
+            uint unlockSeq = rig.Core.Log.NextSequence - 1;
+            byte[] junk = { 0x55 };
+            byte[] keypadJunk = new byte[20];
+            keypadJunk[0] = KeypadChannel.Marker;
+            keypadJunk[1] = 99;
+            for (int i = 0; i < 6000; i++)
+            {
+                rig.Core.AdminMessage(junk, 0, 1, rig.Now);
+                rig.Core.KeypadMessage(keypadJunk, 0, keypadJunk.Length, rig.Now);
+            }
+
+            rig.Advance(RejectionLog.WindowMs + 1000);
+            rig.Core.Tick(rig.Now);
+            Assert.IsTrue(rig.Core.Log.NextSequence - unlockSeq < 100, "junk wrote " + (rig.Core.Log.NextSequence - unlockSeq) + " records");
+            var cursor = rig.Core.Log.ReadFrom(unlockSeq);
+            var r = new EventRecord();
+            Assert.IsTrue(cursor.Next(r));
+            Assert.AreEqual(unlockSeq, r.Sequence, "the owner's unlock is still in the log");
+            uint suppressed = 0;
+            while (cursor.Next(r)) if (r.Type == EventType.RejectionsSuppressed) suppressed += r.Data;
+            Assert.AreEqual(12000u - RejectionLog.Burst, suppressed, "every left-out rejection is counted");
         }
 
         [TestMethod]
