@@ -178,20 +178,23 @@ namespace LockFirmware.Core.Access
                 return Finish(AccessResult.LockedOut, nowMs, (uint)(_throttle.LockedUntilMs(nowMs) / LockTime.MsPerSecond));
             }
 
+            // The entry is charged before any secret is consulted and refunded if it opens, so the count is durable
+            // before a verdict exists: cutting the power between verdict and count never buys a free guess.
+            _throttle.RecordFailure(nowMs);
             int pin = _pins.Match(ascii, offset, count);
             if (pin >= 0)
             {
                 _last.Type = CredentialType.OwnerPin;
                 _last.PinSlot = pin;
                 _last.Index = pin;
-                return Finish(AccessResult.Accepted, nowMs, _last.LogData);
+                return Charged(AccessResult.Accepted, nowMs, _last.LogData);
             }
 
             // A code's tag covers its full start, which only the clock resolves: without a clock no code can be
             // told from a guess (the entry still counts against the throttle, as a PIN guess would).
             if (!LockTime.IsSet(nowMs))
             {
-                return Finish(AccessResult.ClockUnknown, nowMs, (uint)count);
+                return Charged(AccessResult.ClockUnknown, nowMs, (uint)count);
             }
 
             long nowHour = CodeFormat.HourOf(nowMs);
@@ -199,7 +202,7 @@ namespace LockFirmware.Core.Access
             bool longOk = Candidate(true, ascii, offset, count, nowHour, _long);
             if (!shortOk && !longOk)
             {
-                return Finish(AccessResult.WrongCode, nowMs, (uint)count);
+                return Charged(AccessResult.WrongCode, nowMs, (uint)count);
             }
 
             AccessResult result = AccessResult.WrongCode;
@@ -215,7 +218,7 @@ namespace LockFirmware.Core.Access
                 result = Admit(_long, nowMs, nowHour);
             }
 
-            return Finish(result, nowMs, _last.LogData);
+            return Charged(result, nowMs, _last.LogData);
         }
 
         private bool Candidate(bool longCode, byte[] ascii, int offset, int count, long nowHour, Credential c)
@@ -319,6 +322,22 @@ namespace LockFirmware.Core.Access
 
             set.Remove(payload, startHour);
             return AccessResult.StoreFailed;
+        }
+
+        // The verdict on an entry already charged to the throttle: an opening gets its token back.
+        private AccessResult Charged(AccessResult result, long nowMs, uint data)
+        {
+            Log(EventFor(result), nowMs, data);
+            if (result == AccessResult.Accepted || result == AccessResult.RevokeApplied)
+            {
+                _throttle.Refund(nowMs);
+            }
+            else if (_throttle.IsLockedOut(nowMs))
+            {
+                Log(EventType.LockoutStarted, nowMs, (uint)(_throttle.LockedUntilMs(nowMs) / LockTime.MsPerSecond));
+            }
+
+            return result;
         }
 
         private AccessResult Finish(AccessResult result, long nowMs, uint data)

@@ -63,6 +63,18 @@ namespace LockFirmware.Core.Access
             return Save();
         }
 
+        /// <summary>Gives back the token an entry was charged before it was checked, when it opened.</summary>
+        public bool Refund(long nowMs)
+        {
+            Refill(nowMs);
+            if (_tokens < _policy.FreeFailures)
+            {
+                _tokens++;
+            }
+
+            return Save();
+        }
+
         /// <summary>The owner's reset (inside button or an authenticated command).</summary>
         public bool Clear(long nowMs)
         {

@@ -98,10 +98,33 @@ namespace LockFirmware.Core.Tests.Access
         {
             var f = new AccessFixture();
             string code = f.Issuer.OneTime(T0, 2, 2);
-            f.Store.FailAt = f.Store.Saves;
+            f.Store.FailAt = f.Store.Saves + 1; // the entry's throttle charge is saved first, then its use
             Assert.AreEqual((int)AccessResult.StoreFailed, (int)f.Enter(code, T0));
             Assert.AreEqual(0, f.Verifier.UsedCodeCount);
             Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(code, T0 + 1));
+        }
+
+        [TestMethod]
+        public void AnEntryIsChargedToTheThrottleBeforeItIsChecked()
+        {
+            // Review note: the failure used to be saved after the verdict was logged, so a power cut between the two
+            // gave a free guess. Now the charge is durable before any verdict exists, and an opening gets it back.
+            var f = new AccessFixture();
+            int before = f.Verifier.Throttle.Remaining(T0);
+            int savedAtVerdict = -1;
+            f.Log.Appending = () =>
+            {
+                byte[] raw = f.Store.Raw(AccessRecord.Throttle);
+                if (savedAtVerdict < 0 && raw != null) savedAtVerdict = raw[0] | (raw[1] << 8);
+            };
+            Assert.AreEqual((int)AccessResult.WrongCode, (int)f.Enter("1234567890", T0));
+            Assert.AreEqual(before - 1, savedAtVerdict, "the charge must be on flash when the verdict is logged");
+
+            f.Log.Appending = null;
+            string code = f.Issuer.OneTime(T0, 2, 1);
+            Assert.AreEqual((int)AccessResult.Accepted, (int)f.Enter(code, T0 + 1));
+            f.Reboot();
+            Assert.AreEqual(before - 1, f.Verifier.Throttle.Remaining(T0 + 2), "an opening costs nothing");
         }
 
         [TestMethod]

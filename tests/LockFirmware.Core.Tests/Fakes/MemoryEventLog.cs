@@ -11,6 +11,9 @@ namespace LockFirmware.Core.Tests.Fakes
 
         public bool Fail;
 
+        /// <summary>Called before each append: lets a test look at durable state at the moment an event is logged.</summary>
+        public System.Action Appending;
+
         public int Count
         {
             get { return _types.Count; }
@@ -18,6 +21,11 @@ namespace LockFirmware.Core.Tests.Fakes
 
         public bool Append(EventType type, long nowMs, uint data)
         {
+            if (Appending != null)
+            {
+                Appending();
+            }
+
             if (Fail)
             {
                 return false;
