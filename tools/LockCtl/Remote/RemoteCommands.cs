@@ -177,7 +177,14 @@ namespace LockFirmware.LockCtl.Remote
             byte[] key = KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file");
             // Keypads count in tenths of a second since 2025, so a new entry always beats the last one.
             long tenths = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1735689600000L) / 100;
-            uint counter = (uint)a.Int("--counter", (int)Math.Min(int.MaxValue, tenths));
+            // (uint32 holds that until 2038.)
+            string given = a.Text("--counter", "");
+            uint counter = (uint)Math.Min(uint.MaxValue, tenths);
+            if (given.Length > 0 && !uint.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter))
+            {
+                throw new CliException($"--counter: '{given}' is not a whole number from 0 to {uint.MaxValue}");
+            }
+
             byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
             byte[] m = new byte[64];
             int n = KeypadChannel.Seal(new HostCrypto(), id, key, counter, digits, digits.Length, m);
