@@ -11,18 +11,18 @@ namespace LockFirmware.LockCtl.Tests
             string secret = CliRunner.SecretFile();
             var r = CliRunner.Run("code", "issue", "--secret-file", secret, "--type", "one-time", "--start", "2026-11-25T14:00Z", "--hours", "2");
             Assert.AreEqual(0, r.Code, r.Err);
-            Assert.AreEqual("1031336795", r.Out.Trim()); // docs/vectors/access-codes.json, "courier 2 h"
+            Assert.AreEqual("8381268929", r.Out.Trim()); // docs/vectors/access-codes.json, "courier 2 h"
         }
 
         [TestMethod]
         public void InspectExplainsAndJudgesAtATime()
         {
             string secret = CliRunner.SecretFile();
-            var ok = CliRunner.Run("code", "inspect", "1031336795", "--secret-file", secret, "--at", "2026-11-25T14:30Z");
+            var ok = CliRunner.Run("code", "inspect", "8381268929", "--secret-file", secret, "--at", "2026-11-25T14:30Z");
             Assert.AreEqual(0, ok.Code);
             StringAssert.Contains(ok.Out, "OneTime");
             StringAssert.Contains(ok.Out, "2026-11-25T16:00Z");
-            var late = CliRunner.Run("code", "inspect", "1031336795", "--secret-file", secret, "--at", "2026-11-25T18:00Z");
+            var late = CliRunner.Run("code", "inspect", "8381268929", "--secret-file", secret, "--at", "2026-11-25T18:00Z");
             Assert.AreEqual(1, late.Code);
             StringAssert.Contains(late.Out, "Expired");
             var wrong = CliRunner.Run("code", "inspect", "3003707771", "--secret-file", secret);

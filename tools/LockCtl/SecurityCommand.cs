@@ -22,12 +22,6 @@ namespace LockFirmware.LockCtl
             Console.WriteLine($"  per entry              {b.PerEntry.ToString("0.###E+0", inv)}");
             Console.WriteLine($"  entries per year       {b.EntriesPerYear}");
             Console.WriteLine($"P(open within a year) <= {b.PerYear.ToString("0.###E+0", inv)}  (target 1E-6: {(b.PerYear <= 1e-6 ? "met" : "NOT met")})");
-            // An attacker holding old codes: each opens one period after its start with probability 1/T.
-            var crypto = new LockFirmware.Hal.Sim.Crypto.HostCrypto();
-            var format = new CodeFormat(p, crypto, new CodeKeys(crypto, new byte[CodeKeys.SecretLength]));
-            ulong tags = Math.Min(format.TagSpace(false), format.TagSpace(true));
-            double oldCodes = b.EntriesPerYear / (double)tags;
-            Console.WriteLine($"holder of old codes, each tried one start period later: P(year) <= {b.EntriesPerYear}/{tags} = {oldCodes.ToString("0.###E+0", inv)} (docs/access-codes.md)");
             return b.PerYear <= 1e-6 ? 0 : 1;
         }
     }

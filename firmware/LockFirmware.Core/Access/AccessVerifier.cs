@@ -208,13 +208,13 @@ namespace LockFirmware.Core.Access
             AccessResult result = AccessResult.WrongCode;
             if (shortOk)
             {
-                Copy(_short, _last);
+                _last.CopyFrom(_short);
                 result = Admit(_short, nowMs, nowHour);
             }
 
             if (longOk && result != AccessResult.Accepted && result != AccessResult.RevokeApplied)
             {
-                Copy(_long, _last);
+                _last.CopyFrom(_long);
                 result = Admit(_long, nowMs, nowHour);
             }
 
@@ -404,21 +404,6 @@ namespace LockFirmware.Core.Access
             }
 
             return true;
-        }
-
-        private static void Copy(Credential from, Credential to)
-        {
-            to.Type = from.Type;
-            to.Payload = from.Payload;
-            to.Index = from.Index;
-            to.DurationClass = from.DurationClass;
-            to.StartHour = from.StartHour;
-            to.EndHour = from.EndHour;
-            to.FirstLocalDay = from.FirstLocalDay;
-            to.Days = from.Days;
-            to.FromHour = from.FromHour;
-            to.SpanHours = from.SpanHours;
-            to.PinSlot = from.PinSlot;
         }
     }
 }

@@ -7,8 +7,9 @@ namespace LockFirmware.Core.Access
     /// The code format (docs/access-codes.md), shared by issuer and verifier. A code of n digits is
     /// <c>Permute(payload * T + tag)</c>: the payload numbers a credential (type, start, duration, index),
     /// the tag is HMAC-SHA256(tag key, payload, anchor) mod T, and T = floor(10^n / P) for the P payloads of the class.
-    /// The payload carries starts modulo a period; the anchor is the full start the lock resolves from its clock,
-    /// so the same digits one period later have a different tag and open nothing.
+    /// The payload carries starts modulo a period; the anchor is the full start the lock resolves from its clock.
+    /// The permutation is tweaked by the payload's class and the period its anchor lies in, so the same digits one
+    /// period later decode to an unrelated payload: an old code is worth no more than a blind guess.
     /// Short codes (n = CodeLength) are one-time codes; long codes (n + LongExtraDigits) are window, weekly
     /// and revoke-all codes. Not thread-safe: one instance per user, buffers are reused.
     /// </summary>
@@ -21,12 +22,19 @@ namespace LockFirmware.Core.Access
 
         private const int Idx = AccessPolicy.Indexes;
 
+        // Payload classes, as the permutation tweak names them.
+        private const int OneTimeClass = 1;
+        private const int WindowClass = 2;
+        private const int WeeklyClass = 3;
+        private const int RevokeClass = 4;
+
         private readonly AccessPolicy _policy;
         private readonly ICryptoPrimitives _crypto;
         private readonly byte[] _tagKey;
         private readonly DecimalPermutation _permutation;
         private readonly byte[] _tagInput = new byte[11];
         private readonly byte[] _mac = new byte[32];
+        private readonly Credential _try = new Credential();
 
         public CodeFormat(AccessPolicy policy, ICryptoPrimitives crypto, CodeKeys keys)
         {
@@ -174,11 +182,11 @@ namespace LockFirmware.Core.Access
             return c.Type == CredentialType.Weekly ? c.FirstLocalDay : c.StartHour;
         }
 
-        /// <summary>The tag: HMAC-SHA256(tag key, 0x4C | 2 | digits | payload | anchor), both big-endian 32-bit, mod T.</summary>
+        /// <summary>The tag: HMAC-SHA256(tag key, 0x4C | 3 | digits | payload | anchor), both big-endian 32-bit, mod T.</summary>
         public ulong Tag(bool longCode, uint payload, long anchor)
         {
             _tagInput[0] = 0x4C;
-            _tagInput[1] = 2;
+            _tagInput[1] = 3;
             _tagInput[2] = (byte)Digits(longCode);
             _tagInput[3] = (byte)(payload >> 24);
             _tagInput[4] = (byte)(payload >> 16);
@@ -201,27 +209,90 @@ namespace LockFirmware.Core.Access
         /// <summary>The code value for a payload whose full start is <paramref name="anchor"/>.</summary>
         public ulong Seal(bool longCode, uint payload, long anchor)
         {
+            int cls = ClassOf(longCode, payload);
             ulong x = payload * TagSpace(longCode) + Tag(longCode, payload, anchor);
-            return _permutation.Encrypt(x, Digits(longCode));
+            return _permutation.Encrypt(x, Digits(longCode), Tweak(cls, Floor(anchor, ModulusOf(cls))));
+        }
+
+        /// <summary>The permutation tweak: class (1 one-time, 2 window, 3 weekly, 4 revoke-all) and period number.</summary>
+        public static uint Tweak(int cls, long period)
+        {
+            return ((uint)cls << 24) | ((uint)period & 0xFFFFFF);
+        }
+
+        private int ClassOf(bool longCode, uint payload)
+        {
+            if (!longCode) return OneTimeClass;
+            if (payload < WindowPayloads) return WindowClass;
+            return payload < WindowPayloads + WeeklyPayloads ? WeeklyClass : RevokeClass;
+        }
+
+        // The period of a class's anchor: hours, except weekly codes (local days).
+        private static long ModulusOf(int cls)
+        {
+            return cls == WeeklyClass ? DayModulus : (cls == RevokeClass ? RevokeModulusHours : StartModulusHours);
         }
 
         /// <summary>
         /// Decodes a code value at <paramref name="nowHour"/> into <paramref name="c"/>; false when the code is not
-        /// one this lock's secret made for the period the clock resolves it to.
+        /// one this lock's secret made for a start the clock can resolve now.
         /// </summary>
         public bool Open(bool longCode, ulong code, long nowHour, Credential c)
         {
+            // Up to two tries per class (2 for short codes, 6 for long ones). A wrong try matches by chance about once
+            // in 10^5, so a try whose credential covers now wins over an earlier match that does not.
+            bool found = false;
+            c.Clear();
+            int first = longCode ? WindowClass : OneTimeClass;
+            int last = longCode ? RevokeClass : OneTimeClass;
+            for (int cls = first; cls <= last; cls++)
+            {
+                // An anchor resolves into [now - m/2, now + m/2): its period is one of two.
+                long m = ModulusOf(cls);
+                long now = cls == WeeklyClass ? Floor(nowHour + LocalOffsetHours(nowHour), 24) : nowHour;
+                long lastPeriod = Floor(now + m / 2 - 1, m);
+                for (long period = Floor(now - m / 2, m); period <= lastPeriod; period++)
+                {
+                    if (!OpenAs(longCode, code, cls, period, nowHour, _try))
+                    {
+                        continue;
+                    }
+
+                    if (_try.StartHour <= nowHour && nowHour < _try.EndHour)
+                    {
+                        c.CopyFrom(_try);
+                        return true;
+                    }
+
+                    if (!found)
+                    {
+                        c.CopyFrom(_try);
+                        found = true;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        // One try: the permutation of (class, period), a payload of that class whose anchor lies in that period, its tag.
+        private bool OpenAs(bool longCode, ulong code, int cls, long period, long nowHour, Credential c)
+        {
             ulong tags = TagSpace(longCode);
-            ulong x = _permutation.Decrypt(code, Digits(longCode));
+            ulong x = _permutation.Decrypt(code, Digits(longCode), Tweak(cls, period));
             if (x >= Payloads(longCode) * tags)
             {
-                c.Clear();
                 return false;
             }
 
             uint payload = (uint)(x / tags);
-            bool decoded = Decode(longCode, payload, nowHour, c);
-            return ConstantTime.Equals(Tag(longCode, payload, Anchor(c)), x % tags) && decoded;
+            if (ClassOf(longCode, payload) != cls || !Decode(longCode, payload, nowHour, c))
+            {
+                return false;
+            }
+
+            long anchor = Anchor(c);
+            return Floor(anchor, ModulusOf(cls)) == period && ConstantTime.Equals(Tag(longCode, payload, anchor), x % tags);
         }
 
         /// <summary>UTC hours since 2025-01-01 for a time in ms since 1970.</summary>

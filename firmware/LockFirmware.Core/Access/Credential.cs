@@ -47,6 +47,21 @@ namespace LockFirmware.Core.Access
             PinSlot = -1;
         }
 
+        public void CopyFrom(Credential from)
+        {
+            Type = from.Type;
+            Payload = from.Payload;
+            Index = from.Index;
+            DurationClass = from.DurationClass;
+            StartHour = from.StartHour;
+            EndHour = from.EndHour;
+            FirstLocalDay = from.FirstLocalDay;
+            Days = from.Days;
+            FromHour = from.FromHour;
+            SpanHours = from.SpanHours;
+            PinSlot = from.PinSlot;
+        }
+
         /// <summary>The event log's data word: type in the top byte, then index, then payload's low 16 bits.</summary>
         public uint LogData
         {

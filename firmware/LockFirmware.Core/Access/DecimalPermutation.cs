@@ -6,7 +6,8 @@ namespace LockFirmware.Core.Access
     /// A keyed permutation of the n-digit decimal numbers (format-preserving encryption): a 10-round
     /// alternating Feistel network over 10^u x 10^v (u = n/2, v = n - u) with AES-128 as round function.
     /// It hides a code's payload, so a guess decodes to a random payload and tag: an attacker cannot aim
-    /// at the payloads the lock accepts now, nor derive other codes from a code they were given.
+    /// at the payloads the lock accepts now, nor derive other codes from a code they were given. A 32-bit tweak
+    /// selects one of a family of independent permutations (CodeFormat uses the code's class and period).
     /// </summary>
     public sealed class DecimalPermutation
     {
@@ -34,7 +35,7 @@ namespace LockFirmware.Core.Access
             return r;
         }
 
-        public ulong Encrypt(ulong x, int digits)
+        public ulong Encrypt(ulong x, int digits, uint tweak)
         {
             int u = digits / 2;
             ulong mA = Pow10(u), mB = Pow10(digits - u);
@@ -43,18 +44,18 @@ namespace LockFirmware.Core.Access
             {
                 if ((r & 1) == 0)
                 {
-                    a = (a + Round(r, digits, b, mA)) % mA;
+                    a = (a + Round(r, digits, tweak, b, mA)) % mA;
                 }
                 else
                 {
-                    b = (b + Round(r, digits, a, mB)) % mB;
+                    b = (b + Round(r, digits, tweak, a, mB)) % mB;
                 }
             }
 
             return a * mB + b;
         }
 
-        public ulong Decrypt(ulong y, int digits)
+        public ulong Decrypt(ulong y, int digits, uint tweak)
         {
             int u = digits / 2;
             ulong mA = Pow10(u), mB = Pow10(digits - u);
@@ -63,28 +64,28 @@ namespace LockFirmware.Core.Access
             {
                 if ((r & 1) == 0)
                 {
-                    a = (a + mA - Round(r, digits, b, mA)) % mA;
+                    a = (a + mA - Round(r, digits, tweak, b, mA)) % mA;
                 }
                 else
                 {
-                    b = (b + mB - Round(r, digits, a, mB)) % mB;
+                    b = (b + mB - Round(r, digits, tweak, a, mB)) % mB;
                 }
             }
 
             return a * mB + b;
         }
 
-        // F(r, X) = first 8 bytes of AES_k("LF", n, r, 0.., X big-endian) mod m. Bias below 2^-34 for m <= 10^9.
-        private ulong Round(int round, int digits, ulong half, ulong modulus)
+        // F(r, X) = first 8 bytes of AES_k("LF", n, r, tweak, X, both big-endian) mod m. Bias below 2^-34 for m <= 10^9.
+        private ulong Round(int round, int digits, uint tweak, ulong half, ulong modulus)
         {
             _block[0] = 0x4C;
             _block[1] = 0x46;
             _block[2] = (byte)digits;
             _block[3] = (byte)round;
-            for (int i = 4; i < 8; i++)
-            {
-                _block[i] = 0;
-            }
+            _block[4] = (byte)(tweak >> 24);
+            _block[5] = (byte)(tweak >> 16);
+            _block[6] = (byte)(tweak >> 8);
+            _block[7] = (byte)tweak;
 
             for (int i = 15; i >= 8; i--)
             {
