@@ -63,6 +63,13 @@ namespace LockFirmware.Core.Protocol
         {
             bool owner = role == AdminRole.Owner;
             bool staff = role != AdminRole.Setup;
+            if (!staff && !_lock.Controller.SetupWindowOpen)
+            {
+                // The setup key stands for someone inside who held the button: its session lives only as long as
+                // the window, however busy it keeps itself.
+                return AdminStatus.Denied;
+            }
+
             switch (command)
             {
                 case AdminCommand.Info:

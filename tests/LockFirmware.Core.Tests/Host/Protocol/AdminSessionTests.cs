@@ -44,7 +44,19 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.AreEqual(-(int)AdminStatus.RoleNotAvailable, closed.HandshakeResult);
             rig.Advance(2000); // handshake back-off
             rig.OpenSetupWindow();
-            Assert.IsTrue(rig.Connect(AdminRole.Setup, rig.Core.SetupKey).Open);
+            var setup = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
+            Assert.IsTrue(setup.Open);
+
+            // Kept busy past the window, the session may do nothing more (review note).
+            for (int i = 0; i < 6; i++)
+            {
+                rig.Advance(30_000);
+                setup.Call(AdminCommand.Status);
+            }
+
+            Assert.IsFalse(rig.Core.Controller.SetupWindowOpen);
+            Assert.AreEqual((byte)AdminStatus.Denied, setup.Call(AdminCommand.ProvisionSecret, new byte[32])[1]);
+            Assert.IsFalse(rig.Core.Access.IsProvisioned);
         }
 
         [TestMethod]
