@@ -96,6 +96,12 @@ namespace LockFirmware.Core.Access
 
         private void Refill(long nowMs)
         {
+            // A stricter policy set since (fewer free failures) applies to the tokens already in hand.
+            if (_tokens > _policy.FreeFailures)
+            {
+                _tokens = _policy.FreeFailures;
+            }
+
             if (_lastRefillMs == long.MinValue)
             {
                 _lastRefillMs = nowMs;

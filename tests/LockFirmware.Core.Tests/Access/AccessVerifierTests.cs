@@ -128,6 +128,18 @@ namespace LockFirmware.Core.Tests.Access
         }
 
         [TestMethod]
+        public void AStricterThrottleAppliesAtOnce()
+        {
+            var f = new AccessFixture();
+            Assert.AreEqual(5, f.Verifier.Throttle.Remaining(T0));
+            f.Policy.FreeFailures = 2; // SetConfig may only make it stricter
+            Assert.AreEqual(2, f.Verifier.Throttle.Remaining(T0));
+            f.Enter("1111111111", T0);
+            f.Enter("2222222222", T0);
+            Assert.AreEqual((int)AccessResult.LockedOut, (int)f.Enter("3333333333", T0));
+        }
+
+        [TestMethod]
         public void WrongLockRefusesTheCode()
         {
             var a = new AccessFixture(1);
