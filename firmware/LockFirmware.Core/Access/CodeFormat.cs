@@ -175,7 +175,7 @@ namespace LockFirmware.Core.Access
 
         /// <summary>
         /// The full start a decoded credential stands for: the start hour, or for weekly codes the first local day.
-        /// The tag covers it, which binds a code to one period of the modulus (docs/access-codes.md, "Tag").
+        /// The tag covers it, which binds a code to one period of the modulus (docs/access-codes.md, "Format").
         /// </summary>
         public static long Anchor(Credential c)
         {
