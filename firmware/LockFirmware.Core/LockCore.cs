@@ -26,6 +26,7 @@ namespace LockFirmware.Core
         private readonly ICryptoPrimitives _crypto;
         private readonly IRandomSource _random;
         private readonly ISystemClock _clock;
+        private bool _setupWindowWasOpen;
         private readonly LockConfig _lockConfig;
 
         public LockCore(IFlashRegion flash, LockHardware hardware, ICryptoPrimitives crypto, IRandomSource random, ISystemClock clock,
@@ -123,6 +124,26 @@ namespace LockFirmware.Core
             Log.Append(EventType.ClockSet, utcMs, (uint)(nowMs / Common.LockTime.MsPerSecond));
             UpdateConditions(utcMs);
             return true;
+        }
+
+        /// <summary>
+        /// The latest valid time in the log, in ms (0 when none): the clock was at least there once, so a lost clock
+        /// set below it by anyone but the owner would be moving time backwards. Reads the whole log: rare use only.
+        /// </summary>
+        public long LatestLoggedTimeMs()
+        {
+            uint next = Log.NextSequence;
+            uint capacity = (uint)Log.Capacity;
+            EventLogCursor cursor = Log.ReadFrom(next > capacity ? next - capacity : 0);
+            var record = new EventRecord();
+            long latest = 0;
+            while (cursor.Next(record))
+            {
+                long ms = record.TimeSeconds * Common.LockTime.MsPerSecond;
+                if (Common.LockTime.IsSet(ms) && ms > latest) latest = ms;
+            }
+
+            return latest;
         }
 
         /// <summary>The configuration as the admin channel carries it (16 bytes); returns the length written.</summary>
@@ -268,18 +289,29 @@ namespace LockFirmware.Core
         {
             Admin.Tick(nowMs);
             Rejections.Roll(nowMs);
+            long deadline = Controller.Tick(nowMs);
+
+            // Holding the inside button (the setup window opening) is someone inside: it also clears the keypad lockout.
+            bool windowOpen = Controller.SetupWindowOpen;
+            if (windowOpen && !_setupWindowWasOpen && Access.Throttle.Remaining(nowMs) < Policy.FreeFailures)
+            {
+                Access.ClearLockout(nowMs);
+            }
+
+            _setupWindowWasOpen = windowOpen;
             UpdateConditions(nowMs);
-            return Controller.Tick(nowMs);
+            return deadline;
         }
 
+        /// <summary>An input pin changed: the same step as a tick (sampling and debouncing happen in the controller).</summary>
         public long OnInputChanged(long nowMs)
         {
-            return Controller.OnInputChanged(nowMs);
+            return Tick(nowMs);
         }
 
         private void CreateAccess()
         {
-            Access = new AccessVerifier(Policy, _crypto, new SettingsAccessStore(Settings), Log);
+            Access = new AccessVerifier(Policy, _crypto, new SettingsAccessStore(Settings), Log, Rejections);
             Keypads = new KeypadChannel(_crypto, Settings);
         }
 

@@ -16,6 +16,7 @@ namespace LockFirmware.Core.Access
         private readonly ICryptoPrimitives _crypto;
         private readonly IAccessStore _store;
         private readonly IEventLog _log;
+        private readonly IEventLog _rejections;
         private readonly Throttle _throttle;
         private readonly ExpiringSet _used;
         private readonly ExpiringSet _activated;
@@ -28,11 +29,19 @@ namespace LockFirmware.Core.Access
         private long _revokedBeforeHour = long.MinValue;
 
         public AccessVerifier(AccessPolicy policy, ICryptoPrimitives crypto, IAccessStore store, IEventLog log)
+            : this(policy, crypto, store, log, log == null ? null : new RejectionLog(log))
+        {
+        }
+
+        /// <param name="rejections">Where entries refused before any secret is consulted (not digits, wrong length,
+        /// locked out) are logged: a rate-limited log, since anyone at the door can type them all day.</param>
+        public AccessVerifier(AccessPolicy policy, ICryptoPrimitives crypto, IAccessStore store, IEventLog log, IEventLog rejections)
         {
             _policy = policy;
             _crypto = crypto;
             _store = store;
             _log = log;
+            _rejections = rejections;
             _throttle = new Throttle(policy, store);
             _used = new ExpiringSet(policy.ReplayTableSize);
             _activated = new ExpiringSet(policy.ActivationTableSize);
@@ -180,7 +189,13 @@ namespace LockFirmware.Core.Access
 
             // The entry is charged before any secret is consulted and refunded if it opens, so the count is durable
             // before a verdict exists: cutting the power between verdict and count never buys a free guess.
-            _throttle.RecordFailure(nowMs);
+            if (!_throttle.RecordFailure(nowMs))
+            {
+                // The charge is not durable: evaluate nothing (a power cut now would give the guess back).
+                Log(EventFor(AccessResult.StoreFailed), nowMs, (uint)count);
+                return AccessResult.StoreFailed;
+            }
+
             int pin = _pins.Match(ascii, offset, count);
             if (pin >= 0)
             {
@@ -340,9 +355,14 @@ namespace LockFirmware.Core.Access
             return result;
         }
 
+        // The verdict on an entry refused before any secret was consulted.
         private AccessResult Finish(AccessResult result, long nowMs, uint data)
         {
-            Log(EventFor(result), nowMs, data);
+            if (_rejections != null)
+            {
+                _rejections.Append(EventFor(result), nowMs, data);
+            }
+
             if (result != AccessResult.Accepted && result != AccessResult.RevokeApplied && result != AccessResult.LockedOut && result != AccessResult.Unprovisioned)
             {
                 CountFailure(nowMs);

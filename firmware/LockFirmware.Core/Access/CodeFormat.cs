@@ -240,7 +240,7 @@ namespace LockFirmware.Core.Access
         public bool Open(bool longCode, ulong code, long nowHour, Credential c)
         {
             // Up to two tries per class (2 for short codes, 6 for long ones). A wrong try matches by chance about once
-            // in 10^5, so a try whose credential covers now wins over an earlier match that does not.
+            // in 20,000, so a try whose credential covers now wins over an earlier match that does not.
             bool found = false;
             c.Clear();
             int first = longCode ? WindowClass : OneTimeClass;
@@ -258,7 +258,9 @@ namespace LockFirmware.Core.Access
                         continue;
                     }
 
-                    if (_try.StartHour <= nowHour && nowHour < _try.EndHour)
+                    // Weekly credentials carry local hours.
+                    long t = cls == WeeklyClass ? nowHour + LocalOffsetHours(nowHour) : nowHour;
+                    if (_try.StartHour <= t && t < _try.EndHour)
                     {
                         c.CopyFrom(_try);
                         return true;

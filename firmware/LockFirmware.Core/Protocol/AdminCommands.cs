@@ -94,11 +94,13 @@ namespace LockFirmware.Core.Protocol
                     return AdminStatus.Ok;
 
                 case AdminCommand.SetTime:
-                    // Moving the clock can revive expired codes: the owner only, or an installer setting a lost clock.
+                    // Moving the clock back can revive expired codes: the owner only, or an installer setting a lost
+                    // clock to no earlier than the latest time in the log.
                     if (!(owner || (staff && _lock.Controller.TimeUnknown))) return AdminStatus.Denied;
                     if (fullLength != 8) return AdminStatus.BadArguments;
                     long t = LittleEndian.GetLong(_args, 0);
                     if (!Common.LockTime.IsSet(t)) return AdminStatus.BadArguments;
+                    if (!owner && t < _lock.LatestLoggedTimeMs()) return AdminStatus.Denied;
                     return _lock.SetTime(t, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
 
                 case AdminCommand.GetConfig:

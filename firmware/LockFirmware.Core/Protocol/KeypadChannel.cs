@@ -13,8 +13,9 @@ namespace LockFirmware.Core.Protocol
     /// keypads (up to 8) are heard; each counter must exceed the last one accepted from that keypad, and the new
     /// counter is durable before the digits are handed on, so a captured entry can never be replayed, not even
     /// after a power cut. Registration records live in the settings store (key KeypadBase + slot: id, key, counter).
-    /// A keypad registered (again) starts above every counter the lock has accepted from any keypad, present or
-    /// removed, so entries captured before a registration never work after it, even under the same key.
+    /// Entries only ever verify under the (id, key) they were sealed for, so the lock remembers, per (id, key), the
+    /// last counter of the keypads removed (the last 8, as fingerprints): a keypad registered again under the same id
+    /// and key starts there, and entries captured before never work after it. A new key starts at 0.
     /// </summary>
     public sealed class KeypadChannel
     {
@@ -35,7 +36,12 @@ namespace LockFirmware.Core.Protocol
         private readonly byte[] _nonce = new byte[13];
         private readonly byte[] _digits = new byte[MaxDigits];
         private readonly byte[] _record = new byte[RecordSize];
-        private uint _removedFloor;
+        private const int Retired = 8;
+        private const int FingerprintSize = 8;
+        private const int RetiredEntrySize = FingerprintSize + 4;
+        private readonly byte[] _retired = new byte[Retired * RetiredEntrySize];
+        private readonly byte[] _fingerprint = new byte[32];
+        private readonly byte[] _label = new byte[] { 0x4C, 0x46, 0x4B, 0 };
 
         public KeypadChannel(ICryptoPrimitives crypto, SettingsStore settings)
         {
@@ -75,7 +81,11 @@ namespace LockFirmware.Core.Protocol
         /// <summary>Reads the registered keypads at boot.</summary>
         public void Load()
         {
-            _removedFloor = _settings.Read(SettingKeys.KeypadCounterFloor, _record, 0) == 4 ? LittleEndian.GetUInt(_record, 0) : 0;
+            if (_settings.Read(SettingKeys.RetiredKeypads, _retired, 0) != _retired.Length)
+            {
+                Array.Clear(_retired, 0, _retired.Length);
+            }
+
             for (int slot = 0; slot < Slots; slot++)
             {
                 _ids[slot] = -1;
@@ -108,20 +118,17 @@ namespace LockFirmware.Core.Protocol
                 return false;
             }
 
-            Set(slot, id, key, 0, Floor());
-            return Save(slot);
-        }
-
-        // The highest counter accepted from any keypad, registered now or removed since.
-        private uint Floor()
-        {
-            uint floor = _removedFloor;
-            for (int s = 0; s < Slots; s++)
+            // Same id and key as before (registered now, or removed since): carry on from its last counter.
+            uint start = _ids[slot] == id && ConstantTime.Equals(_keys[slot], 0, key, 0, KeySize) ? _counters[slot] : 0;
+            int retired = RetiredIndex(id, key);
+            if (retired >= 0)
             {
-                if (_ids[s] >= 0 && _counters[s] > floor) floor = _counters[s];
+                uint last = LittleEndian.GetUInt(_retired, retired * RetiredEntrySize + FingerprintSize);
+                if (last > start) start = last;
             }
 
-            return floor;
+            Set(slot, id, key, 0, start);
+            return Save(slot);
         }
 
         public bool Remove(int id)
@@ -132,16 +139,19 @@ namespace LockFirmware.Core.Protocol
                 return false;
             }
 
-            // Remember how far this keypad's counter went before forgetting it (durable first).
-            if (_counters[slot] > _removedFloor)
+            // Remember how far this (id, key) counted before forgetting it, durably first; the oldest entry goes.
+            int at = RetiredIndex(id, _keys[slot]);
+            if (at < 0)
             {
-                LittleEndian.PutUInt(_record, 0, _counters[slot]);
-                if (!_settings.Write(SettingKeys.KeypadCounterFloor, _record, 0, 4))
-                {
-                    return false;
-                }
+                Array.Copy(_retired, RetiredEntrySize, _retired, 0, (Retired - 1) * RetiredEntrySize);
+                at = Retired - 1;
+                Array.Copy(_fingerprint, 0, _retired, at * RetiredEntrySize, FingerprintSize);
+            }
 
-                _removedFloor = _counters[slot];
+            LittleEndian.PutUInt(_retired, at * RetiredEntrySize + FingerprintSize, _counters[slot]);
+            if (!_settings.Write(SettingKeys.RetiredKeypads, _retired, 0, _retired.Length))
+            {
+                return false;
             }
 
             if (!_settings.Delete(SettingKeys.KeypadBase + slot))
@@ -248,6 +258,22 @@ namespace LockFirmware.Core.Protocol
             Array.Copy(_keys[slot], 0, _record, 1, KeySize);
             LittleEndian.PutUInt(_record, 17, _counters[slot]);
             return _settings.Write(SettingKeys.KeypadBase + slot, _record, 0, RecordSize);
+        }
+
+        // Fingerprints (id, key) into _fingerprint, HMAC-SHA256(key, "LFK" | id)[0..8], and finds it among the retired.
+        private int RetiredIndex(int id, byte[] key)
+        {
+            _label[3] = (byte)id;
+            _crypto.HmacSha256(key, _label, 0, _label.Length, _fingerprint, 0);
+            for (int i = 0; i < Retired; i++)
+            {
+                if (ConstantTime.Equals(_fingerprint, 0, _retired, i * RetiredEntrySize, FingerprintSize))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private int SlotOf(int id)

@@ -1,23 +1,23 @@
 namespace LockFirmware.Core.Storage
 {
     /// <summary>
-    /// Logs rejected radio traffic (bad frames, unknown keypads, failed handshakes) without letting a flood of it
-    /// overwrite the owner's record: at most <see cref="Burst"/> records per <see cref="WindowMs"/>, then one
-    /// <see cref="EventType.RejectionsSuppressed"/> record with the count of those left out. Anyone in radio range
-    /// can send junk without a key; at this rate the 5,100 records the log keeps last for weeks of it.
+    /// Logs rejections anyone can cause without a secret (bad radio frames, unknown keypads, failed handshakes,
+    /// keypad entries of the wrong form or during a lockout) without letting a flood of them overwrite the owner's record: at most <see cref="Burst"/> records per <see cref="WindowMs"/>, then one
+    /// <see cref="EventType.RejectionsSuppressed"/> record with the count of those left out. At this rate the
+    /// 5,100 records the log keeps last for weeks of junk.
     /// </summary>
-    public sealed class RejectionLog
+    public sealed class RejectionLog : IEventLog
     {
         public const int Burst = 8;
         public const long WindowMs = 3600000;
 
-        private readonly EventLog _log;
+        private readonly IEventLog _log;
         private long _windowStart;
         private bool _started;
         private int _written;
         private uint _suppressed;
 
-        public RejectionLog(EventLog log)
+        public RejectionLog(IEventLog log)
         {
             _log = log;
         }
@@ -28,18 +28,22 @@ namespace LockFirmware.Core.Storage
             get { return _suppressed; }
         }
 
-        public void Append(EventType type, long nowMs, uint data)
+        /// <summary>Logs the rejection, or counts it when the window's burst is spent (true: nothing was lost).</summary>
+        public bool Append(EventType type, long nowMs, uint data)
         {
             Roll(nowMs);
             if (_written < Burst)
             {
                 _written++;
-                _log.Append(type, nowMs, data);
+                return _log.Append(type, nowMs, data);
             }
-            else if (_suppressed != uint.MaxValue)
+
+            if (_suppressed != uint.MaxValue)
             {
                 _suppressed++;
             }
+
+            return true;
         }
 
         /// <summary>Closes a finished window: writes the count of what was left out. Call from the lock's tick.</summary>

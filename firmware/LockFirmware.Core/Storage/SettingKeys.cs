@@ -10,8 +10,8 @@ namespace LockFirmware.Core.Storage
         public const int InstallerKey = 5;
         public const int OwnerKey = 6;
 
-        /// <summary>The highest counter accepted from a keypad since removed (4 bytes): a re-registration starts above it.</summary>
-        public const int KeypadCounterFloor = 7;
+        /// <summary>Removed keypads: 8 x (fingerprint of id and key, 8 bytes; last counter, 4 bytes), oldest first.</summary>
+        public const int RetiredKeypads = 7;
 
         /// <summary>The access module's records: this base plus the AccessRecord value (1..5).</summary>
         public const int AccessRecordBase = 16;

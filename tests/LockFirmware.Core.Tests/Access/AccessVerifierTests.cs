@@ -128,6 +128,29 @@ namespace LockFirmware.Core.Tests.Access
         }
 
         [TestMethod]
+        public void AGuessWhoseChargeIsNotDurableIsNotEvaluated()
+        {
+            // Second review, R2: a failed save of the charge left it in RAM only, and the guess was still checked.
+            var f = new AccessFixture();
+            f.Store.FailAt = f.Store.Saves; // the next save: the charge
+            Assert.AreEqual((int)AccessResult.StoreFailed, (int)f.Enter("1234567890", T0));
+        }
+
+        [TestMethod]
+        public void EntriesAnyoneCanTypeCannotFloodTheLog()
+        {
+            // Second review, R4: wrong-form and locked-out entries were one log record each, without limit.
+            var f = new AccessFixture();
+            for (int i = 0; i < f.Policy.FreeFailures; i++) f.Enter("1111111111", T0);
+            int before = f.Log.Count;
+            for (int i = 0; i < 1000; i++) f.Enter("1", T0 + i * 3000L); // 50 minutes of typing "1"
+            Assert.IsTrue(f.Log.Count - before <= RejectionLog.Burst, (f.Log.Count - before) + " records in under an hour");
+            f.Enter("1", T0 + RejectionLog.WindowMs + 3_000_000L);
+            Assert.AreEqual((int)EventType.RejectionsSuppressed, (int)f.Log.TypeAt(f.Log.Count - 2));
+            Assert.AreEqual((uint)(1000 - RejectionLog.Burst), f.Log.DataAt(f.Log.Count - 2));
+        }
+
+        [TestMethod]
         public void AStricterThrottleAppliesAtOnce()
         {
             var f = new AccessFixture();

@@ -122,6 +122,25 @@ namespace LockFirmware.Core.Tests.Host.Access
             Assert.IsTrue(mutatedAccepted <= expected * 4 + 5, "too many mutated tag matches: " + mutatedAccepted);
         }
 
+        [TestMethod]
+        public void AGenuineWeeklyCodeAtAUtcPlus14LockOpensInItsFirstHour()
+        {
+            // Second review, R5: Open compared a weekly credential's local hours with the UTC hour, so east of UTC a
+            // rare false window-class match won over the genuine weekly code (this one, found by search).
+            var f = new AccessFixture();
+            f.Policy.LocalOffsetMinutes = 840;
+            f.Reboot();
+            const long E = LockFirmware.Core.Common.LockTime.EarliestValidMs;
+            long day = 777;
+            string code = f.Issuer.Weekly(E + day * 24 * AccessFixture.Hour, 13, WeeklyDays.EveryDay, 4, 4, 12);
+            Assert.AreEqual("011373636037", code, "the case the search found");
+            long nowHour = day * 24 + 4 - 14; // 04:00 local on its first day
+            var c = new Credential();
+            Assert.IsTrue(f.Issuer.Format.Open(true, ulong.Parse(code), nowHour, c));
+            Assert.AreEqual(CredentialType.Weekly, c.Type, "decoded as " + c.Type + " starting at hour " + c.StartHour);
+            Assert.AreEqual(AccessResult.Accepted, f.Enter(code, E + nowHour * AccessFixture.Hour + 30 * 60_000));
+        }
+
         /// <summary>One entry at the door; the lockout is cleared after it so that every entry reaches verification.</summary>
         private static AccessResult Door(AccessFixture f, string code, long nowMs)
         {

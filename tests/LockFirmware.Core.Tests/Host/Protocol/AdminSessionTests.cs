@@ -188,6 +188,21 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         }
 
         [TestMethod]
+        public void HoldingTheInsideButtonClearsTheKeypadLockout()
+        {
+            // The docs promised "inside button or app"; only the app did it (second review).
+            var rig = Provisioned(out _);
+            byte[] wrong = AccessFixture.Ascii("1111111111");
+            for (int i = 0; i < 5; i++) rig.Core.EnterCode(wrong, 0, wrong.Length, rig.Now);
+            Assert.IsTrue(rig.Core.Access.Throttle.IsLockedOut(rig.Now));
+            rig.Advance(200_000); // the provisioning setup window closes first
+            rig.OpenSetupWindow();
+            Assert.IsFalse(rig.Core.Access.Throttle.IsLockedOut(rig.Now));
+            Assert.IsFalse(rig.Core.Controller.LockedOut);
+            Assert.IsTrue(CountEvents(rig, EventType.LockoutEnded) >= 1);
+        }
+
+        [TestMethod]
         public void InstallerSetsTheClockOnlyWhileItIsUnknown()
         {
             var rig = Provisioned(out _);
@@ -199,6 +214,29 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.AreEqual(Ok, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t))[1]);
             Assert.IsFalse(rig.Core.Controller.TimeUnknown);
             Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t - 3_600_000L))[1]);
+        }
+
+        [TestMethod]
+        public void AnInstallerSettingALostClockCannotReviveAUsedOneTimeCode()
+        {
+            // Second review, R3: while the clock was unknown an installer could set any time, back into the window
+            // of a code already used (its replay entry pruned since). Not below the latest time in the log now.
+            var rig = Provisioned(out byte[] secret);
+            var codes = new CodeIssuer(AccessPolicy.Default(), rig.Crypto, secret);
+            long t = rig.Now - rig.Now % 3_600_000L;
+            byte[] used = AccessFixture.Ascii(codes.OneTime(t, 8, 0));
+            rig.Core.EnterCode(used, 0, used.Length, t + 60_000);
+            Assert.AreEqual(AccessResult.Accepted, rig.Core.LastResult);
+            byte[] later = AccessFixture.Ascii(codes.OneTime(t + 48 * 3_600_000L, 1, 1));
+            rig.Core.EnterCode(later, 0, later.Length, t + 48 * 3_600_000L + 60_000);
+            Assert.AreEqual(AccessResult.Accepted, rig.Core.LastResult);
+
+            rig.Clock.NowMs = 5000; // power lost
+            rig.Boot();
+            var installer = rig.Connect(AdminRole.Installer, Installer);
+            Assert.AreEqual((byte)AdminStatus.Denied, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t + 2 * 3_600_000L))[1]);
+            rig.Core.EnterCode(used, 0, used.Length, rig.Now);
+            Assert.AreNotEqual(AccessResult.Accepted, rig.Core.LastResult, "a used one-time code opened again");
         }
 
         [TestMethod]

@@ -85,11 +85,24 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(captured, 0, captured.Length));
             byte[] next = r.Frame(7, Key, 1001, "2468013579");
             Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(next, 0, next.Length));
+        }
 
-            // A keypad registered later starts above every counter accepted so far.
-            byte[] early = r.Frame(9, Key, 900, "2468013579");
-            Assert.IsTrue(r.Core.Keypads.Register(9, Key));
-            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(early, 0, early.Length));
+        [TestMethod]
+        public void ANewKeypadWithANewKeyWorksAfterAStolenKeypadWasRemoved()
+        {
+            // Second review, R1: a lock-wide counter floor let one stolen key (counter 0xFFFFFFFF) disable every
+            // keypad registered after it. The floor is per (id, key) now.
+            var r = new Rig();
+            byte[] newKey = Convert.FromHexString("ffeeddccbbaa99887766554433221100");
+            byte[] last = r.Frame(7, Key, uint.MaxValue, "0000000000");
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(last, 0, last.Length));
+            Assert.IsTrue(r.Core.Keypads.Remove(7));
+            Assert.IsTrue(r.Core.Keypads.Register(8, newKey));
+            byte[] entry = r.Frame(8, newKey, 1, "1234567890");
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(entry, 0, entry.Length));
+            Assert.IsTrue(r.Core.Keypads.Register(7, newKey)); // the old id under a new key: also a fresh start
+            byte[] again = r.Frame(7, newKey, 1, "1234567890");
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(again, 0, again.Length));
         }
 
         [TestMethod]
