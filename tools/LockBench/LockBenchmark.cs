@@ -45,6 +45,24 @@ namespace LockFirmware.LockBench
             Console.WriteLine("lock: controller allocations in steady state");
             Console.WriteLine($"  {ticks} idle ticks: {tickBytes} bytes ({(double)tickBytes / ticks:0.00} per tick)");
             Console.WriteLine($"  {cycles} unlock/door/relock cycles, {events} calls: {eventBytes} bytes ({(double)eventBytes / events:0.00} per event)");
+
+            // The whole core as the device loop drives it: controller, session timeout, lockout, rejection log.
+            var core = new LockFirmware.Core.LockCore(
+                new LockFirmware.Hal.Sim.Flash.SimNorFlash(FlashLayout.SectorSize, FlashLayout.SectorCount), new SimLockHardware().Ports,
+                new LockFirmware.Hal.Sim.Crypto.HostCrypto(), new LockFirmware.Hal.Sim.Crypto.HostCrypto(), null,
+                LockFirmware.Core.Access.AccessPolicy.Default(), new LockConfig());
+            core.Boot(now);
+            core.Provision(new byte[32], now);
+            core.Tick(now);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < ticks; i++)
+            {
+                now += 10;
+                core.Tick(now);
+            }
+
+            long coreBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"  LockCore.Tick (the device loop), {ticks} idle ticks: {coreBytes} bytes ({(double)coreBytes / ticks:0.00} per tick)");
             return 0;
         }
 
