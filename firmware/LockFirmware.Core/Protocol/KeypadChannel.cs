@@ -118,8 +118,21 @@ namespace LockFirmware.Core.Protocol
                 return false;
             }
 
-            // Same id and key as before (registered now, or removed since): carry on from its last counter.
-            uint start = _ids[slot] == id && ConstantTime.Equals(_keys[slot], 0, key, 0, KeySize) ? _counters[slot] : 0;
+            // Same id and key as before (registered now, or removed since): carry on from its last counter. A re-key
+            // retires the old key first, so that it too can never come back with its old entries.
+            uint start = 0;
+            if (_ids[slot] == id)
+            {
+                if (ConstantTime.Equals(_keys[slot], 0, key, 0, KeySize))
+                {
+                    start = _counters[slot];
+                }
+                else if (!Retire(slot))
+                {
+                    return false;
+                }
+            }
+
             int retired = RetiredIndex(id, key);
             if (retired >= 0)
             {
@@ -139,22 +152,7 @@ namespace LockFirmware.Core.Protocol
                 return false;
             }
 
-            // Remember how far this (id, key) counted before forgetting it, durably first; the oldest entry goes.
-            int at = RetiredIndex(id, _keys[slot]);
-            if (at < 0)
-            {
-                Array.Copy(_retired, RetiredEntrySize, _retired, 0, (Retired - 1) * RetiredEntrySize);
-                at = Retired - 1;
-                Array.Copy(_fingerprint, 0, _retired, at * RetiredEntrySize, FingerprintSize);
-            }
-
-            LittleEndian.PutUInt(_retired, at * RetiredEntrySize + FingerprintSize, _counters[slot]);
-            if (!_settings.Write(SettingKeys.RetiredKeypads, _retired, 0, _retired.Length))
-            {
-                return false;
-            }
-
-            if (!_settings.Delete(SettingKeys.KeypadBase + slot))
+            if (!Retire(slot) || !_settings.Delete(SettingKeys.KeypadBase + slot))
             {
                 return false;
             }
@@ -258,6 +256,21 @@ namespace LockFirmware.Core.Protocol
             Array.Copy(_keys[slot], 0, _record, 1, KeySize);
             LittleEndian.PutUInt(_record, 17, _counters[slot]);
             return _settings.Write(SettingKeys.KeypadBase + slot, _record, 0, RecordSize);
+        }
+
+        // Remembers how far the keypad in a slot counted, durably, before its key is forgotten; the oldest entry goes.
+        private bool Retire(int slot)
+        {
+            int at = RetiredIndex(_ids[slot], _keys[slot]);
+            if (at < 0)
+            {
+                Array.Copy(_retired, RetiredEntrySize, _retired, 0, (Retired - 1) * RetiredEntrySize);
+                at = Retired - 1;
+                Array.Copy(_fingerprint, 0, _retired, at * RetiredEntrySize, FingerprintSize);
+            }
+
+            LittleEndian.PutUInt(_retired, at * RetiredEntrySize + FingerprintSize, _counters[slot]);
+            return _settings.Write(SettingKeys.RetiredKeypads, _retired, 0, _retired.Length);
         }
 
         // Fingerprints (id, key) into _fingerprint, HMAC-SHA256(key, "LFK" | id)[0..8], and finds it among the retired.

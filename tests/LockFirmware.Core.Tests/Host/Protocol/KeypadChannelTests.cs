@@ -103,6 +103,12 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Assert.IsTrue(r.Core.Keypads.Register(7, newKey)); // the old id under a new key: also a fresh start
             byte[] again = r.Frame(7, newKey, 1, "1234567890");
             Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(again, 0, again.Length));
+
+            // Re-keyed away and back again, id 8 remembers how far its key had counted.
+            Assert.IsTrue(r.Core.Keypads.Register(8, Key));
+            Assert.IsTrue(r.Core.Keypads.Register(8, newKey));
+            byte[] entryAgain = r.Frame(8, newKey, 1, "1234567890");
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(entryAgain, 0, entryAgain.Length));
         }
 
         [TestMethod]
