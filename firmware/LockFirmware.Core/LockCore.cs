@@ -22,6 +22,7 @@ namespace LockFirmware.Core
 
         private readonly byte[] _secret = new byte[CodeKeys.SecretLength];
         private readonly byte[] _config = new byte[AdminCommands.ConfigSize];
+        private readonly byte[] _shippedConfig = new byte[AdminCommands.ConfigSize];
         private readonly IFlashRegion _flash;
         private readonly ICryptoPrimitives _crypto;
         private readonly IRandomSource _random;
@@ -44,6 +45,7 @@ namespace LockFirmware.Core
             Controller = new LockController(config, hardware, Log);
             Admin = new AdminSession(crypto, random, new AdminCommands(this));
             CreateAccess();
+            WriteConfig(_shippedConfig, 0); // what a factory reset returns to
         }
 
         /// <summary>The admin channel's session (bytes in, bytes out).</summary>
@@ -211,6 +213,7 @@ namespace LockFirmware.Core
                 Settings.Write(SettingKeys.SetupKey, setup, 0, RoleKeySize);
             }
 
+            ApplyConfig(_shippedConfig, 0, false, nowMs);
             CreateAccess();
             LoadState(nowMs);
             Log.Append(EventType.FactoryReset, nowMs, 0);

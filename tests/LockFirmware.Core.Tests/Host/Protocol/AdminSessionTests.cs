@@ -289,8 +289,16 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             byte[] setup = rig.Core.SetupKey;
             rig.OpenSetupWindow();
             owner = rig.Connect(AdminRole.Owner, Owner);
+            byte[] config = owner.Call(AdminCommand.GetConfig)[2..];
+            byte[] stricter = (byte[])config.Clone();
+            stricter[9] = 2; // free failures
+            stricter[12] = 60; // local offset, minutes
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.SetConfig, stricter)[1]);
+            Assert.AreEqual(2, rig.Core.Policy.FreeFailures);
             Assert.AreEqual(Ok, owner.Call(AdminCommand.FactoryReset)[1]);
             Assert.IsFalse(rig.Core.Admin.IsOpen, "the session must end with the lock it was opened on");
+            Assert.AreEqual(AccessPolicy.Default().FreeFailures, rig.Core.Policy.FreeFailures, "the configuration is the shipped one again");
+            Assert.AreEqual(0, rig.Core.Policy.LocalOffsetMinutes);
             Assert.IsFalse(rig.Core.Access.IsProvisioned);
             Assert.IsNull(rig.Core.ReadKey(SettingKeys.OwnerKey));
             CollectionAssert.AreEqual(setup, rig.Core.SetupKey);
