@@ -19,8 +19,8 @@ namespace LockFirmware.LockCtl.Remote
             "  --role owner|installer (default owner) --key-file F (32 hex characters)\n" +
             "  lockctl provision --target T --setup-key HEX --secret-file F --installer-key-file F --owner-key-file F\n" +
             "  lockctl status | lock | unlock | revoke | reset      (unlock, lock, revoke: owner; reset: owner + setup window)\n" +
-            "  lockctl lockout clear                               (the keypad throttle, after vandalism)\n" +
-            "  lockctl time set [TIME|now]\n" +
+            "  lockctl lockout clear                               (owner: the keypad throttle, after vandalism)\n" +
+            "  lockctl time set [TIME|now]                         (owner; installer only while the lock's clock is lost)\n" +
             "  lockctl config get | config set [--relock-ms N] [--motor-ms N] [--door-sensor on|off] [--free-failures N]\n" +
             "                                  [--refill-hours N] [--utc-offset-minutes N] [--dst none|eu|us]\n" +
             "  lockctl keypad add --id N --keypad-key-file F | keypad remove --id N\n" +
