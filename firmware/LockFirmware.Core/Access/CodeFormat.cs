@@ -1,3 +1,4 @@
+using LockFirmware.Core.Common;
 using LockFirmware.Core.Crypto;
 using LockFirmware.Hal.Crypto;
 
@@ -177,7 +178,7 @@ namespace LockFirmware.Core.Access
         /// The full start a decoded credential stands for: the start hour, or for weekly codes the first local day.
         /// The tag covers it, which binds a code to one period of the modulus (docs/access-codes.md, "Format").
         /// </summary>
-        public static long Anchor(Credential c)
+        private static long Anchor(Credential c)
         {
             return c.Type == CredentialType.Weekly ? c.FirstLocalDay : c.StartHour;
         }
@@ -188,22 +189,10 @@ namespace LockFirmware.Core.Access
             _tagInput[0] = 0x4C;
             _tagInput[1] = 3;
             _tagInput[2] = (byte)Digits(longCode);
-            _tagInput[3] = (byte)(payload >> 24);
-            _tagInput[4] = (byte)(payload >> 16);
-            _tagInput[5] = (byte)(payload >> 8);
-            _tagInput[6] = (byte)payload;
-            _tagInput[7] = (byte)(anchor >> 24);
-            _tagInput[8] = (byte)(anchor >> 16);
-            _tagInput[9] = (byte)(anchor >> 8);
-            _tagInput[10] = (byte)anchor;
+            BigEndian.PutUInt(_tagInput, 3, payload);
+            BigEndian.PutUInt(_tagInput, 7, (uint)anchor);
             _crypto.HmacSha256(_tagKey, _tagInput, 0, _tagInput.Length, _mac, 0);
-            ulong t = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                t = (t << 8) | _mac[i];
-            }
-
-            return t % TagSpace(longCode);
+            return BigEndian.GetULong(_mac, 0) % TagSpace(longCode);
         }
 
         /// <summary>The code value for a payload whose full start is <paramref name="anchor"/>.</summary>
@@ -215,7 +204,7 @@ namespace LockFirmware.Core.Access
         }
 
         /// <summary>The permutation tweak: class (1 one-time, 2 window, 3 weekly, 4 revoke-all) and period number.</summary>
-        public static uint Tweak(int cls, long period)
+        private static uint Tweak(int cls, long period)
         {
             return ((uint)cls << 24) | ((uint)period & 0xFFFFFF);
         }

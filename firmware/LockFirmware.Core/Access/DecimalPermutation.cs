@@ -1,3 +1,4 @@
+using LockFirmware.Core.Common;
 using LockFirmware.Hal.Crypto;
 
 namespace LockFirmware.Core.Access
@@ -82,25 +83,10 @@ namespace LockFirmware.Core.Access
             _block[1] = 0x46;
             _block[2] = (byte)digits;
             _block[3] = (byte)round;
-            _block[4] = (byte)(tweak >> 24);
-            _block[5] = (byte)(tweak >> 16);
-            _block[6] = (byte)(tweak >> 8);
-            _block[7] = (byte)tweak;
-
-            for (int i = 15; i >= 8; i--)
-            {
-                _block[i] = (byte)half;
-                half >>= 8;
-            }
-
+            BigEndian.PutUInt(_block, 4, tweak);
+            BigEndian.PutULong(_block, 8, half);
             _crypto.AesEncryptBlock(_key, _block, 0, _block, 0);
-            ulong f = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                f = (f << 8) | _block[i];
-            }
-
-            return f % modulus;
+            return BigEndian.GetULong(_block, 0) % modulus;
         }
     }
 }

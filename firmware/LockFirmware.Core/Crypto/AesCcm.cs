@@ -1,4 +1,5 @@
 using System;
+using LockFirmware.Core.Common;
 using LockFirmware.Hal.Crypto;
 
 namespace LockFirmware.Core.Crypto
@@ -142,10 +143,7 @@ namespace LockFirmware.Core.Crypto
                 {
                     _b[0] = 0xFF;
                     _b[1] = 0xFE;
-                    _b[2] = (byte)(aadLength >> 24);
-                    _b[3] = (byte)(aadLength >> 16);
-                    _b[4] = (byte)(aadLength >> 8);
-                    _b[5] = (byte)aadLength;
+                    BigEndian.PutUInt(_b, 2, (uint)aadLength);
                     used = 6;
                 }
 

@@ -253,10 +253,7 @@ namespace LockFirmware.Core.Protocol
         internal static void Nonce(byte[] nonce, byte direction, uint counter)
         {
             nonce[0] = direction;
-            nonce[1] = (byte)(counter >> 24);
-            nonce[2] = (byte)(counter >> 16);
-            nonce[3] = (byte)(counter >> 8);
-            nonce[4] = (byte)counter;
+            BigEndian.PutUInt(nonce, 1, counter);
             for (int i = 5; i < 13; i++)
             {
                 nonce[i] = 0;

@@ -230,10 +230,7 @@ namespace LockFirmware.Core.Protocol
         {
             nonce[0] = Marker;
             nonce[1] = (byte)id;
-            nonce[2] = (byte)(counter >> 24);
-            nonce[3] = (byte)(counter >> 16);
-            nonce[4] = (byte)(counter >> 8);
-            nonce[5] = (byte)counter;
+            BigEndian.PutUInt(nonce, 2, counter);
             for (int i = 6; i < 13; i++)
             {
                 nonce[i] = 0;

@@ -2,7 +2,8 @@ namespace LockFirmware.Core.Storage
 {
     /// <summary>
     /// Logs rejections anyone can cause without a secret (bad radio frames, unknown keypads, failed handshakes,
-    /// keypad entries of the wrong form or during a lockout) without letting a flood of them overwrite the owner's record: at most <see cref="Burst"/> records per <see cref="WindowMs"/>, then one
+    /// keypad entries of the wrong form or during a lockout) without letting a flood of them overwrite the owner's
+    /// record: at most <see cref="Burst"/> records per <see cref="WindowMs"/>, then one
     /// <see cref="EventType.RejectionsSuppressed"/> record with the count of those left out. At this rate the
     /// 5,100 records the log keeps last for weeks of junk.
     /// </summary>
