@@ -69,5 +69,8 @@ namespace LockFirmware.Core.Storage
 
         /// <summary>Rejected radio traffic left out of the log after a burst (data: how many); see RejectionLog.</summary>
         RejectionsSuppressed = 0xA6,
+
+        /// <summary>A keypad paired at the door (data: its keypad id).</summary>
+        KeypadPaired = 0xA7,
     }
 }
