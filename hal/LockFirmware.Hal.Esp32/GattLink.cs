@@ -7,7 +7,7 @@ namespace LockFirmware.Hal.Esp32
 {
     /// <summary>
     /// The fragment link as the GATT service of docs/ble-protocol.md: admin in (write), admin out (notify),
-    /// keypad in (write, link encryption required), protocol version (read). Writes arrive on the Bluetooth
+    /// keypad in (write, link encryption required), protocol version (read), keypad out (notify: verdicts). Writes arrive on the Bluetooth
     /// thread and wait in a small queue until the lock's loop polls; when the queue is full a fragment is
     /// dropped (the protocol above detects the gap and refuses the message).
     /// </summary>
@@ -18,6 +18,7 @@ namespace LockFirmware.Hal.Esp32
         public static readonly Guid AdminOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000003");
         public static readonly Guid KeypadInUuid = new Guid("6c6f636b-6677-4c46-8000-000000000004");
         public static readonly Guid VersionUuid = new Guid("6c6f636b-6677-4c46-8000-000000000005");
+        public static readonly Guid KeypadOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000006");
 
         private const int QueueSize = 16;
         private const int MaxFragment = 244;
@@ -27,6 +28,7 @@ namespace LockFirmware.Hal.Esp32
         private readonly object _gate = new object();
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
+        private readonly GattLocalCharacteristic _keypadOut;
         private int _head, _count;
 
         public GattLink(Action received)
@@ -48,6 +50,7 @@ namespace LockFirmware.Hal.Esp32
             GattLocalCharacteristic adminIn = Create(service, AdminInUuid, GattCharacteristicProperties.Write | GattCharacteristicProperties.WriteWithoutResponse, GattProtectionLevel.Plain, "admin in");
             _adminOut = Create(service, AdminOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "admin out");
             GattLocalCharacteristic keypadIn = Create(service, KeypadInUuid, GattCharacteristicProperties.Write, GattProtectionLevel.EncryptionRequired, "keypad in");
+            _keypadOut = Create(service, KeypadOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "keypad out");
             var version = new GattLocalCharacteristicParameters();
             version.CharacteristicProperties = GattCharacteristicProperties.Read;
             version.StaticValue = new Buffer(new byte[] { 1 });
@@ -107,7 +110,7 @@ namespace LockFirmware.Hal.Esp32
         {
             byte[] value = new byte[length];
             Array.Copy(fragment, 0, value, 0, length);
-            _adminOut.NotifyValue(new Buffer(value));
+            (channel == 2 ? _keypadOut : _adminOut).NotifyValue(new Buffer(value));
         }
 
         private void OnAdminWrite(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
