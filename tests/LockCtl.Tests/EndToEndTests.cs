@@ -88,7 +88,9 @@ namespace LockFirmware.LockCtl.Tests
             Ok(issued);
             string code = issued.Out.Trim();
 
-            Ok(site.Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", site.KeypadKey, "--target", site.Target));
+            var entered = site.Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", site.KeypadKey, "--target", site.Target);
+            Ok(entered);
+            StringAssert.Contains(entered.Out, "verdict: Accepted (Accepted)", "the lock's sealed verdict came back to the keypad");
             site.WaitFor(() => site.State == LockState.Unlocked, "the bolt to retract");
 
             var status = site.Owner_("status");
@@ -161,7 +163,7 @@ namespace LockFirmware.LockCtl.Tests
             // A keypad that was never registered, typing a real-looking code five times.
             for (int i = 0; i < 5; i++)
             {
-                Ok(site.Run("keypad", "enter", "1234567890", "--id", "9", "--keypad-key-file", site.KeypadKey, "--counter", (100 + i).ToString(), "--target", site.Target));
+                Ok(site.Run("keypad", "enter", "1234567890", "--id", "9", "--keypad-key-file", site.KeypadKey, "--counter", (100 + i).ToString(), "--no-wait", "--target", site.Target));
             }
 
             site.WaitFor(() => { lock (site.Server.Sim) return site.Server.Sim.Core.Controller.LockedOut; }, "the throttle to lock the keypad");

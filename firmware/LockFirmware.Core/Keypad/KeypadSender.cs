@@ -200,6 +200,9 @@ namespace LockFirmware.Core.Keypad
                 {
                     link.Send(LinkEndpoint.KeypadChannel, _fragment, n);
                 }
+
+                // Out: the lock is awake, only its answer is left to wait for.
+                if (nowMs + ReplyTimeoutMs < Deadline) Deadline = nowMs + ReplyTimeoutMs;
             }
 
             int channel, length;
