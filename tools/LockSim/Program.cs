@@ -14,7 +14,7 @@ namespace LockFirmware.LockSim
             "  locksim serve --port N [--flash FILE [--create]] [--setup-window]\n" +
             "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl\n" +
             "\n" +
-            "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
+            "Interactive keys: 0-9 * # the BLE keypad (Enter is #, Backspace is *), k pair the keypad, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
             "f +1 minute, h +1 hour, c clear the keypad lockout, q quit.\n" +
             "Scenario language: tools/LockSim/README.md.";
