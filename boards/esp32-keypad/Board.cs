@@ -1,4 +1,4 @@
-// Board: the courier's keypad, an ESP32-DevKitC (ESP32-WROOM-32) with a 3x4 membrane keypad, an LED and a buzzer.
+// Board: the courier's keypad, an ESP32-WROOM-32 module with a 3x4 membrane keypad, an LED, a buzzer and 3 x AA.
 // Data only: pins and settings the keypad app reads. Wiring and pins to avoid: boards/esp32-keypad/README.md.
 namespace LockFirmware.Keypad
 {
