@@ -15,25 +15,16 @@ namespace LockFirmware.Hal.Esp32
     /// </summary>
     public sealed class GattCentralLink : IFragmentLink
     {
-        private const int QueueSize = 8;
-        private const int MaxFragment = 244;
-        private readonly byte[][] _queue = new byte[QueueSize][];
-        private readonly int[] _lengths = new int[QueueSize];
-        private readonly object _gate = new object();
+        private readonly FragmentQueue _queue = new FragmentQueue(8);
         private readonly Action _received;
         private BluetoothLEDevice _device;
         private GattDeviceService _service;
         private GattCharacteristic _keypadIn;
         private GattCharacteristic _keypadOut;
-        private int _head, _count;
 
         public GattCentralLink(Action received)
         {
             _received = received;
-            for (int i = 0; i < QueueSize; i++)
-            {
-                _queue[i] = new byte[MaxFragment];
-            }
         }
 
         /// <summary>The address of the lock this link is open to (0: none).</summary>
@@ -105,30 +96,12 @@ namespace LockFirmware.Hal.Esp32
             _keypadIn = null;
             _keypadOut = null;
             Peer = 0;
-            lock (_gate)
-            {
-                _count = 0;
-            }
+            _queue.Clear();
         }
 
         public bool TryReceive(byte[] buffer, out int channel, out int length)
         {
-            lock (_gate)
-            {
-                channel = 0;
-                length = 0;
-                if (_count == 0)
-                {
-                    return false;
-                }
-
-                channel = 2;
-                length = _lengths[_head];
-                Array.Copy(_queue[_head], 0, buffer, 0, length);
-                _head = (_head + 1) % QueueSize;
-                _count--;
-                return true;
-            }
+            return _queue.TryTake(buffer, out channel, out length);
         }
 
         public void Send(int channel, byte[] fragment, int length)
@@ -155,24 +128,7 @@ namespace LockFirmware.Hal.Esp32
 
         private void OnNotified(GattCharacteristic sender, GattValueChangedEventArgs args)
         {
-            DataReader reader = DataReader.FromBuffer(args.CharacteristicValue);
-            uint length = reader.UnconsumedBufferLength;
-            if (length > 0 && length <= MaxFragment)
-            {
-                byte[] bytes = new byte[length];
-                reader.ReadBytes(bytes);
-                lock (_gate)
-                {
-                    if (_count < QueueSize)
-                    {
-                        int slot = (_head + _count) % QueueSize;
-                        Array.Copy(bytes, 0, _queue[slot], 0, bytes.Length);
-                        _lengths[slot] = bytes.Length;
-                        _count++;
-                    }
-                }
-            }
-
+            _queue.Add(2, args.CharacteristicValue);
             if (_received != null)
             {
                 _received();

@@ -20,25 +20,14 @@ namespace LockFirmware.Hal.Esp32
         public static readonly Guid VersionUuid = new Guid("6c6f636b-6677-4c46-8000-000000000005");
         public static readonly Guid KeypadOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000006");
 
-        private const int QueueSize = 16;
-        private const int MaxFragment = 244;
-        private readonly byte[][] _queue = new byte[QueueSize][];
-        private readonly int[] _lengths = new int[QueueSize];
-        private readonly int[] _channels = new int[QueueSize];
-        private readonly object _gate = new object();
+        private readonly FragmentQueue _queue = new FragmentQueue(16);
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
         private readonly GattLocalCharacteristic _keypadOut;
-        private int _head, _count;
 
         public GattLink(Action received)
         {
             _received = received;
-            for (int i = 0; i < QueueSize; i++)
-            {
-                _queue[i] = new byte[MaxFragment];
-            }
-
             GattServiceProviderResult result = GattServiceProvider.Create(ServiceUuid);
             if (result.Error != BluetoothError.Success)
             {
@@ -77,7 +66,7 @@ namespace LockFirmware.Hal.Esp32
                 }
 
                 int payload = clients[0].Session.MaxMtuSize - 3;
-                return payload < 20 ? 20 : (payload > MaxFragment ? MaxFragment : payload);
+                return payload < 20 ? 20 : (payload > FragmentQueue.MaxFragment ? FragmentQueue.MaxFragment : payload);
             }
         }
 
@@ -88,22 +77,7 @@ namespace LockFirmware.Hal.Esp32
 
         public bool TryReceive(byte[] buffer, out int channel, out int length)
         {
-            lock (_gate)
-            {
-                channel = 0;
-                length = 0;
-                if (_count == 0)
-                {
-                    return false;
-                }
-
-                channel = _channels[_head];
-                length = _lengths[_head];
-                Array.Copy(_queue[_head], 0, buffer, 0, length);
-                _head = (_head + 1) % QueueSize;
-                _count--;
-                return true;
-            }
+            return _queue.TryTake(buffer, out channel, out length);
         }
 
         public void Send(int channel, byte[] fragment, int length)
@@ -126,24 +100,7 @@ namespace LockFirmware.Hal.Esp32
         private void Enqueue(int channel, GattWriteRequestedEventArgs args)
         {
             GattWriteRequest request = args.GetRequest();
-            DataReader reader = DataReader.FromBuffer(request.Value);
-            uint length = reader.UnconsumedBufferLength;
-            if (length > 0 && length <= MaxFragment)
-            {
-                byte[] bytes = new byte[length];
-                reader.ReadBytes(bytes);
-                lock (_gate)
-                {
-                    if (_count < QueueSize)
-                    {
-                        int slot = (_head + _count) % QueueSize;
-                        Array.Copy(bytes, 0, _queue[slot], 0, bytes.Length);
-                        _lengths[slot] = bytes.Length;
-                        _channels[slot] = channel;
-                        _count++;
-                    }
-                }
-            }
+            _queue.Add(channel, request.Value);
 
             if (request.Option == GattWriteOption.WriteWithResponse)
             {
