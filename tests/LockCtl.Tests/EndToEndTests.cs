@@ -110,6 +110,32 @@ namespace LockFirmware.LockCtl.Tests
         }
 
         [TestMethod]
+        public void AnInstallerPairsTheKeypadAtTheDoorWithLockctl()
+        {
+            // lockctl opens pairing over the admin session; the keypad at the simulated door (KeypadCore, the keypad
+            // firmware's logic) takes the code and pairs over its radio with the same lock.
+            using var site = new Site();
+            Ok(site.Run("provision", "--target", site.Target, "--setup-key", site.SetupKey, "--secret-file", site.Secret,
+                "--installer-key-file", site.Installer, "--owner-key-file", site.Owner));
+            var pair = site.Run("keypad", "pair", "--target", site.Target, "--role", "installer", "--key-file", site.Installer);
+            Ok(pair);
+            StringAssert.Contains(pair.Out, "pairing open for 5 minutes: keypad id 1");
+            string[] lines = pair.Out.Trim().Split('\n');
+            string code = lines[^1].Replace(" ", "").Trim();
+            Assert.AreEqual(20, code.Length, pair.Out);
+
+            lock (site.Server.Sim)
+            {
+                SimKeypad keypad = site.Server.Sim.Keypad;
+                keypad.HoldStarHash(LockFirmware.Core.Keypad.KeypadCore.PairingHoldMs);
+                keypad.Press(code + "#");
+                Assert.AreEqual(LockFirmware.Core.Keypad.KeypadVerdict.Paired, keypad.Core.Verdict);
+            }
+
+            StringAssert.Contains(site.Owner_("status").Out, "keypads 1");
+        }
+
+        [TestMethod]
         public void OwnerLockUnlockRevokeAndFactoryReset()
         {
             using var site = new Site();
