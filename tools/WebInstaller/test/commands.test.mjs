@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fromHex, hex } from '../js/bytes.js';
-import { COMMANDS, request, decodeConfig, encodeConfig, refusalWords, signInWords, Role } from '../js/commands.js';
+import { fromHex, hex } from '../site/js/bytes.js';
+import { COMMANDS, request, decodeConfig, encodeConfig, refusalWords, signInWords, Role } from '../site/js/commands.js';
 
 const key = fromHex('000102030405060708090a0b0c0d0e0f');
 
@@ -75,7 +75,7 @@ function table() {
 
 test('the document\'s command table names every command of the page with its code and button', () => {
   const rows = table();
-  const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+  const html = readFileSync(new URL('../site/index.html', import.meta.url), 'utf8');
   assert.equal(rows.length, Object.keys(COMMANDS).length, 'one row per command');
   for (const [, code, , page] of rows) {
     const name = page.split(' ')[0];

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe as words, eventTime, toCsv } from '../js/events.js';
+import { describe as words, eventTime, toCsv } from '../site/js/events.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../docs/vectors/event-words.json', import.meta.url)));
 

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fromHex, hex } from '../js/bytes.js';
-import { AesCcm } from '../js/crypto.js';
-import { AdminClient, LockError, sealKeypadEntry } from '../js/session.js';
-import { fragment, FrameAssembler, FrameError } from '../js/fragments.js';
-import { Role, request } from '../js/commands.js';
+import { fromHex, hex } from '../site/js/bytes.js';
+import { AesCcm } from '../site/js/crypto.js';
+import { AdminClient, LockError, sealKeypadEntry } from '../site/js/session.js';
+import { fragment, FrameAssembler, FrameError } from '../site/js/fragments.js';
+import { Role, request } from '../site/js/commands.js';
 
 const v = JSON.parse(readFileSync(new URL('../../../docs/vectors/ble-session.json', import.meta.url))).vectors;
 const clientNonce = Uint8Array.from({ length: 16 }, (_, i) => 0x10 + i);
