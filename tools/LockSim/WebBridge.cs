@@ -60,9 +60,18 @@ namespace LockFirmware.LockSim
                 return;
             }
 
-            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
             using var tcp = new TcpClient { NoDelay = true };
-            await tcp.ConnectAsync("127.0.0.1", loopbackPort);
+            try
+            {
+                await tcp.ConnectAsync("127.0.0.1", loopbackPort);
+            }
+            catch (SocketException)
+            {
+                context.Response.StatusCode = 502; // no lock on the loopback link: the page says it cannot reach it
+                return;
+            }
+
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
             using NetworkStream stream = tcp.GetStream();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             Task up = Pump(() => Up(socket, stream, stop.Token));

@@ -94,7 +94,12 @@ if (!bluetoothAvailable()) $('ble-missing').hidden = false;
 if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname)) $('sim-box').open = true;
 
 task('connect-ble', async () => {
-  await connect(connectBluetooth);
+  let device = null; // after the first pick, reconnect to the same lock without the chooser
+  await connect(async () => {
+    const t = await connectBluetooth(device);
+    device = t.device;
+    return t;
+  });
   return `Connected to ${state.link.transport.name}. Sign in next.`;
 });
 
