@@ -69,5 +69,8 @@ namespace LockFirmware.Core.Storage
 
         /// <summary>Rejected radio traffic left out of the log after a burst (data: how many); see RejectionLog.</summary>
         RejectionsSuppressed = 0xA6,
+
+        /// <summary>An installer's or setup session's admin records left out after a burst (data: how many); see RejectionLog.</summary>
+        AdminRecordsSuppressed = 0xA7,
     }
 }
