@@ -109,6 +109,12 @@ namespace LockFirmware.Core
             return reply;
         }
 
+        /// <summary>The time for the next step of a batch: the platform clock's (a message may have set it), else <paramref name="fallbackMs"/>.</summary>
+        public long Now(long fallbackMs)
+        {
+            return _clock != null ? _clock.NowMs : fallbackMs;
+        }
+
         /// <summary>A role key from the settings store, or null when none is set.</summary>
         public byte[] ReadKey(int settingKey)
         {

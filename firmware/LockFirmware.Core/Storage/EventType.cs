@@ -21,6 +21,9 @@ namespace LockFirmware.Core.Storage
         Provisioned = 0x09,
         ConfigChanged = 0x0A,
 
+        /// <summary>A message or event threw inside the lock; it was dropped and the lock carried on (data: channel).</summary>
+        SoftwareFault = 0x0B,
+
         // Access codes (data: see docs/access-codes.md)
         CodeAccepted = 0x20,
         CodeRejectedFormat = 0x21,
