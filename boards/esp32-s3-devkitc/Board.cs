@@ -24,7 +24,12 @@ namespace LockFirmware.Device
 
         public const string FlashFile = "I:\\lockfw.flash";
 
-        public const bool LightSleepWhenIdle = false;
-        public const ulong WakePins = (1UL << DoorSensor) | (1UL << InsideButton);
+        // Power (docs/power.md; the current table and battery are in power.json beside this file).
+        // Mains-powered: never sleeps, advertises all the time. Battery: the sleep policy (Core/Power).
+        public const bool MainsPowered = false;
+        public const int WakeToReadyMs = 2500;  // deep-sleep wake to advertising, the budget in power.json
+        public const int OutsideWakePin = -1;   // a wired wake line (active high, external pull-down); -1 none
+        public const int OutsideTouchPad = 9;   // touch pad 9 = GPIO9, an electrode on the outside escutcheon; -1 none
+        public const int BatteryAdcPin = -1;    // no battery divider on this board: low battery is not measured
     }
 }

@@ -67,11 +67,24 @@ namespace LockFirmware.Core
         /// <summary>Power-up: mount the stores, load the secret and the access state, recover the bolt.</summary>
         public long Boot(long nowMs)
         {
+            return Boot(nowMs, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Boot(long)"/>; after a wake from deep sleep (a CLR restart that the sleep policy chose, with the
+        /// bolt at rest) no Boot record is written, so a year of wakes does not push the owner's events out of the log.
+        /// </summary>
+        public long Boot(long nowMs, bool wokeFromDeepSleep)
+        {
             Log.Mount();
             Settings.Mount();
             LoadState(nowMs);
 
-            Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            if (!wokeFromDeepSleep)
+            {
+                Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            }
+
             if (!LockTime.IsSet(nowMs))
             {
                 Log.Append(EventType.ClockUnknown, nowMs, 0);

@@ -6,17 +6,19 @@ using LockFirmware.Core;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
+using LockFirmware.Core.Power;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Esp32;
 using LockFirmware.Hal.Lock;
+using LockFirmware.Hal.Power;
 
 namespace LockFirmware.Device
 {
     /// <summary>
     /// The lock on an ESP32: wires LockCore to the ESP32 adapters with the pins of the board chosen at build time
     /// (boards/), the way LockSim wires it to simulated hardware, and runs the loop: wait for a pin edge, a BLE
-    /// write or the next deadline, feed Core, repeat. No policy here.
+    /// write or the next deadline, feed Core, then do what the sleep policy says (radio, light or deep sleep). No policy here.
     /// </summary>
     public static class Program
     {
@@ -44,7 +46,10 @@ namespace LockFirmware.Device
             var config = new LockConfig();
             config.DoorSensorPresent = Board.DoorSensor >= 0;
             var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
-            long deadline = core.Boot(clock.NowMs);
+            var power = new SleepPolicy(new PowerOptions { AlwaysAwake = Board.MainsPowered, WakeToReadyMs = Board.WakeToReadyMs });
+            WakeSource woke = Esp32Sleep.Cause(Board.InsideButton, Board.DoorSensor);
+            long deadline = core.Boot(clock.NowMs, woke != WakeSource.PowerOn);
+            power.OnWake(woke, clock.NowMs);
 
             // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
             Debug.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
@@ -53,17 +58,33 @@ namespace LockFirmware.Device
             while (true)
             {
                 long now = clock.NowMs;
-                endpoint.Poll(link, now);
+                if (endpoint.Poll(link, now) > 0)
+                {
+                    power.OnRadioMessage(now);
+                }
+
                 // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
                 deadline = core.Tick(now);
-                long wait = deadline == LockTime.Never ? 1000 : deadline - clock.NowMs;
-                if (Board.LightSleepWhenIdle && !link.Connected && wait > 1000)
+                PowerPlan plan = power.Decide(core, link.Connected, now, deadline);
+                link.Radio = plan.Radio;
+                if (plan.Mode != PowerMode.Awake)
                 {
-                    Esp32Sleep.Until(wait, Board.WakePins, 0);
+                    Esp32Sleep.Arm(plan.ForMs, Board.InsideButton, Board.DoorSensor, plan.DoorWakeWhenOpened, Board.OutsideWakePin, Board.OutsideTouchPad);
+                    if (plan.Mode == PowerMode.DeepSleep)
+                    {
+                        Esp32Sleep.Deep(); // does not return: Main starts again
+                    }
+
+                    if (Esp32Sleep.Light())
+                    {
+                        power.OnWake(Esp32Sleep.Cause(Board.InsideButton, Board.DoorSensor), clock.NowMs);
+                    }
+
                     continue;
                 }
 
-                Wake.WaitOne(wait < 0 ? 0 : (wait > 1000 ? 1000 : (int)wait), false);
+                long wait = plan.ForMs;
+                Wake.WaitOne(wait > 1000 ? 1000 : (int)wait, false);
             }
         }
 
