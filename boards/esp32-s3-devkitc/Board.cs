@@ -12,6 +12,7 @@ namespace LockFirmware.Device
         // H-bridge (DRV8833 AIN1/AIN2).
         public const int MotorIn1 = 4;
         public const int MotorIn2 = 5;
+        public const int MotorSleep = 10;       // DRV8833 nSLEEP: the driver sleeps while the motor coasts; -1 tied high
 
         // Switches to ground, internal pull-ups, active low.
         public const int BoltExtendedSwitch = 6;

@@ -29,7 +29,7 @@ namespace LockFirmware.Device
             Action changed = Signal;
             var gpio = new GpioController();
             var hardware = new LockHardware();
-            hardware.Motor = new GpioHBridge(gpio, Board.MotorIn1, Board.MotorIn2);
+            hardware.Motor = new GpioHBridge(gpio, Board.MotorIn1, Board.MotorIn2, Board.MotorSleep);
             hardware.BoltExtended = new GpioSwitch(gpio, Board.BoltExtendedSwitch, true, changed);
             hardware.BoltRetracted = new GpioSwitch(gpio, Board.BoltRetractedSwitch, true, changed);
             hardware.DoorClosed = Board.DoorSensor >= 0 ? new GpioSwitch(gpio, Board.DoorSensor, true, changed) : null;
@@ -48,7 +48,7 @@ namespace LockFirmware.Device
             var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
             var power = new SleepPolicy(new PowerOptions { AlwaysAwake = Board.MainsPowered, WakeToReadyMs = Board.WakeToReadyMs });
             WakeSource woke = Esp32Sleep.Cause(Board.InsideButton, Board.DoorSensor);
-            long deadline = core.Boot(clock.NowMs, woke != WakeSource.PowerOn);
+            long deadline = core.Boot(clock.NowMs, woke);
             power.OnWake(woke, clock.NowMs);
 
             // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
