@@ -16,6 +16,8 @@ namespace LockFirmware.LockSim
             "                                                  --web: the installer page and its WebSocket on 127.0.0.1:M (8080)\n" +
             "  locksim web --target sim://127.0.0.1:N [--web-port M]\n" +
             "                                                  the installer page bridged to a lock served elsewhere (the virtual ESP32)\n" +
+            "  locksim power --board B --profile P [--firmware today|stock|custom] [--states]\n" +
+            "                                                  battery life: mA average, mAh/day, days (docs/power.md)\n" +
             "\n" +
             "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
@@ -52,6 +54,11 @@ namespace LockFirmware.LockSim
                     }
 
                     return worst;
+                }
+
+                if (args.Length > 0 && args[0] == "power")
+                {
+                    return Power.PowerCommand.Run(args, Console.Out);
                 }
 
                 if (args.Length > 0 && args[0] == "serve")
