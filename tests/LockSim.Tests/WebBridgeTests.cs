@@ -15,11 +15,19 @@ namespace LockFirmware.LockSim.Tests
     {
         private static readonly string Site = Path.Combine(AppContext.BaseDirectory, "installer");
 
+        private static Server Serve()
+        {
+            var server = new Server(SimLock.Fresh(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), 0);
+            server.Start();
+            return server;
+        }
+
+        private static Uri Link(WebBridge bridge) => new Uri(bridge.Url.Replace("http://", "ws://") + "link");
+
         [TestMethod]
         public void ServesThePageAndBridgesAHandshake()
         {
-            using var server = new Server(SimLock.Fresh(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), 0);
-            server.Start();
+            using var server = Serve();
             using var bridge = new WebBridge(server.Port, 0, Site);
             using var http = new HttpClient();
             string index = http.GetStringAsync(bridge.Url).Result;
@@ -28,7 +36,7 @@ namespace LockFirmware.LockSim.Tests
 
             // An owner HELLO to an unprovisioned lock: the refusal comes back through the bridge.
             using var ws = new ClientWebSocket();
-            ws.ConnectAsync(new Uri(bridge.Url.Replace("http://", "ws://") + "link"), CancellationToken.None).Wait();
+            ws.ConnectAsync(Link(bridge), CancellationToken.None).Wait();
             var client = new AdminClient(new HostCrypto(), new HostCrypto(), AdminRole.Owner, new byte[16]);
             byte[] hello = new byte[18];
             int n = client.Hello(hello);
@@ -54,12 +62,11 @@ namespace LockFirmware.LockSim.Tests
         [TestMethod]
         public void AnotherSitesPageMayNotOpenTheLink()
         {
-            using var server = new Server(SimLock.Fresh(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), 0);
-            server.Start();
+            using var server = Serve();
             using var bridge = new WebBridge(server.Port, 0, Site);
             using var ws = new ClientWebSocket();
             ws.Options.SetRequestHeader("Origin", "https://evil.example");
-            var e = Assert.ThrowsException<AggregateException>(() => ws.ConnectAsync(new Uri(bridge.Url.Replace("http://", "ws://") + "link"), CancellationToken.None).Wait());
+            var e = Assert.ThrowsException<AggregateException>(() => ws.ConnectAsync(Link(bridge), CancellationToken.None).Wait());
             StringAssert.Contains(e.InnerException.Message, "403");
         }
     }

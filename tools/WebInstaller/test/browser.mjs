@@ -69,11 +69,14 @@ function ctl(...args) {
   return execFileSync('dotnet', [lockctl, ...args], { encoding: 'utf8' }).trim();
 }
 
-async function shoot(page, name) {
-  for (const [size, tag] of [[PHONE, 'phone'], [DESKTOP, 'desktop']]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: join(shots, `${name}-${tag}.png`), fullPage: true });
-  }
+// The phone shot is what a phone shows with that section in view (and the task's answer at the bottom); the desktop
+// shot is the whole page.
+async function shoot(page, name, section) {
+  await page.setViewportSize(PHONE);
+  await page.evaluate((id) => document.getElementById(id).scrollIntoView(), section);
+  await page.screenshot({ path: join(shots, `${name}-phone.png`) });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(shots, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
 }
 
@@ -109,13 +112,13 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   check((await page.textContent('#secrets-note')).includes("Secrets stay in this page's memory"), 'the page says where secrets live');
-  await shoot(page, '1-start');
+  await shoot(page, '1-start', 'connect');
 
   await expectMessage(page, 'connect-ws', /Connected to LockSim/, 'connects over WebSocket');
   await page.selectOption('#role', '0');
   await page.fill('#key', 'ffffffffffffffffffffffffffffffff');
   await expectMessage(page, 'sign-in', /^Wrong setup key: the lock did not prove it knows this key/, 'a wrong setup key is refused in words');
-  await shoot(page, '2-wrong-setup-key');
+  await shoot(page, '2-wrong-setup-key', 'signin');
 
   await page.waitForTimeout(1200); // the lock backs off 1 s after a failed handshake
   await page.fill('#key', server.setupKey);
@@ -124,7 +127,7 @@ try {
   const secret = (await page.textContent('#secret-hex')).trim();
   check(/^[0-9a-f]{64}$/.test(secret), 'the secret is shown for export');
   await expectMessage(page, 'provision-lock', /^Provisioned: .* Now signed in as installer\.$/, 'provisions the lock');
-  await shoot(page, '3-provisioned');
+  await shoot(page, '3-provisioned', 'provision');
 
   await page.fill('#keypad-id', '1');
   await expectMessage(page, 'make-keypad-key', /New keypad key made/, 'makes a keypad key');
@@ -134,7 +137,7 @@ try {
   await expectMessage(page, 'set-time', /^Refused: Set the time\. An installer may set the clock only while it is unknown.*\(signed in as installer\)\.$/,
     'an installer may not move a set clock: refused in words');
   await expectMessage(page, 'unlock', /^Refused: Unlock\. Unlocking from the app is for the owner only \(signed in as installer\)\.$/, 'installer may not unlock: refused in words');
-  await shoot(page, '4-installer-refused');
+  await shoot(page, '4-installer-refused', 'owner');
 
   await page.selectOption('#role', '2'); // the page fills in the owner key it made
   await expectMessage(page, 'sign-in', /^Signed in as owner\./, 'signs in as owner with the key in memory');
@@ -152,15 +155,14 @@ try {
   await page.waitForTimeout(1500);
 
   await expectMessage(page, 'read-status', /Status read/, 'reads the status after the link was taken over (reconnects)');
-  await shoot(page, '5-status');
+  await shoot(page, '5-status', 'status');
   await expectMessage(page, 'read-log', /events read/, 'reads the log');
   const rows = await page.$$eval('#log-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
   check(rows.some((r) => /one-time code #\d+ for \d\d:00-\d\d:00 accepted/.test(r)), 'the log shows the delivery in words');
   check(rows.some((r) => /bolt retracted/.test(r)) && rows.some((r) => /unlock: code or PIN/.test(r)), 'the log shows the bolt opening for the code');
   check(rows.some((r) => /installer: set the time refused \(not allowed for this role\)/.test(r)), 'the log shows the refusal');
   check(!rows.some((r) => /0x[0-9A-F]{6}/.test(r)), 'no hex in the log table');
-  await page.evaluate(() => document.getElementById('log').scrollIntoView());
-  await shoot(page, '6-log');
+  await shoot(page, '6-log', 'log');
   check(errors.length === 0, `no script errors on the page ${errors.join('; ')}`);
 } catch (e) {
   check(false, `browser test stopped: ${e.stack ?? e}`);
