@@ -168,7 +168,15 @@ try {
   check(false, `browser test stopped: ${e.stack ?? e}`);
 } finally {
   if (context) await context.close();
-  if (server) server.process.kill('SIGTERM');
+  if (server) {
+    // locksim must stop on SIGTERM with the page served (the web host must not hold the signal).
+    const p = server.process;
+    const exited = p.exitCode !== null || (p.kill('SIGTERM') && (await new Promise((r) => {
+      p.once('exit', () => r(true));
+      setTimeout(() => r(false), 10000);
+    })));
+    if (!check(exited, 'locksim serve --web exits on SIGTERM')) p.kill('SIGKILL');
+  }
   rmSync(work, { recursive: true, force: true });
 }
 
