@@ -3,7 +3,7 @@
 // through `lockctl keypad enter` opens, and the page's log shows the delivery in words; a wrong setup key and an
 // installer-only refusal are shown in words. Screenshots at phone and desktop widths go to screenshots/.
 //
-//   node test/browser.mjs          (LOCKSIM_DLL, LOCKCTL_DLL: built locksim.dll and lockctl.dll; defaults: bin/Debug)
+//   node e2e/browser.mjs          (LOCKSIM_DLL, LOCKCTL_DLL: built locksim.dll and lockctl.dll; defaults: bin/Debug)
 //
 // Exit 0 passed, 1 failed, 77 skipped (no chromium: `apt-get install -y chromium`). Prints one line per check.
 import { spawn, execFileSync } from 'node:child_process';
