@@ -25,11 +25,17 @@ namespace LockFirmware.LockSim.Tests
             json["currentMa"]["Advertising"]["ma"] = advertisingMa;
             json["quiescent"]["ma"] = 0.5;
             json["battery"]["usableMah"] = 1000;
-            string path = Path.Combine(Path.GetTempPath(), "power-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(path, json.ToJsonString());
+            return FromTempFile(json.ToJsonString(), BoardPower.Load);
+        }
+
+        /// <summary>Loads <paramref name="content"/> through a temporary file, deleted afterwards.</summary>
+        private static T FromTempFile<T>(string content, Func<string, T> load)
+        {
+            string path = Path.Combine(Path.GetTempPath(), "locksim-power-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(path, content);
             try
             {
-                return BoardPower.Load(path);
+                return load(path);
             }
             finally
             {
@@ -66,17 +72,8 @@ namespace LockFirmware.LockSim.Tests
         {
             JsonNode json = JsonNode.Parse(File.ReadAllText(Repo("boards/esp32-s3-devkitc/power.json")));
             json["currentMa"].AsObject().Remove("Booting");
-            string path = Path.Combine(Path.GetTempPath(), "power-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(path, json.ToJsonString());
-            try
-            {
-                var e = Assert.ThrowsExactly<InvalidDataException>(() => BoardPower.Load(path));
-                StringAssert.Contains(e.Message, "Booting");
-            }
-            finally
-            {
-                File.Delete(path);
-            }
+            var e = Assert.ThrowsExactly<InvalidDataException>(() => FromTempFile(json.ToJsonString(), BoardPower.Load));
+            StringAssert.Contains(e.Message, "Booting");
         }
 
         [TestMethod]
@@ -128,16 +125,7 @@ namespace LockFirmware.LockSim.Tests
 
         private static TrafficProfile ShortProfile()
         {
-            string path = Path.Combine(Path.GetTempPath(), "profile-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(path, "{\"name\":\"two days\",\"days\":2,\"deliveriesPerDay\":3,\"householdUsesPerDay\":10,\"householdFromOutside\":0.5,\"installerSessionsPerDay\":0,\"doorOpenSeconds\":20,\"installerSessionMinutes\":5}");
-            try
-            {
-                return TrafficProfile.Load(path);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
+            return FromTempFile("{\"name\":\"two days\",\"days\":2,\"deliveriesPerDay\":3,\"householdUsesPerDay\":10,\"householdFromOutside\":0.5,\"installerSessionsPerDay\":0,\"doorOpenSeconds\":20,\"installerSessionMinutes\":5}", TrafficProfile.Load);
         }
 
         [TestMethod]

@@ -65,6 +65,14 @@ namespace LockFirmware.Core.Tests.Host.Power
                 return plan;
             }
 
+            /// <summary>The inside button's unlock, followed until the bolt is in.</summary>
+            public void UnlockAndWait()
+            {
+                Core.Controller.RequestUnlock(UnlockReason.InsideButton, Now);
+                Deadline = Core.Tick(Now);
+                while (Core.Controller.State != LockState.Unlocked) Step(20);
+            }
+
             public void CloseRadioWindow()
             {
                 for (int i = 0; i < 100 && Plan().Radio; i++) Step();
@@ -123,9 +131,7 @@ namespace LockFirmware.Core.Tests.Host.Power
         {
             var rig = new Rig(Battery());
             rig.CloseRadioWindow();
-            rig.Core.Controller.RequestUnlock(UnlockReason.InsideButton, rig.Now);
-            rig.Deadline = rig.Core.Tick(rig.Now);
-            while (rig.Core.Controller.State != LockState.Unlocked) rig.Step(20);
+            rig.UnlockAndWait();
             long unlockedAt = rig.Now;
             while (rig.Core.Controller.Playing != Feedback.None) rig.Step(20);
 
@@ -150,9 +156,7 @@ namespace LockFirmware.Core.Tests.Host.Power
         {
             var rig = new Rig(Battery());
             rig.CloseRadioWindow();
-            rig.Core.Controller.RequestUnlock(UnlockReason.InsideButton, rig.Now);
-            rig.Deadline = rig.Core.Tick(rig.Now);
-            while (rig.Core.Controller.State != LockState.Unlocked) rig.Step(20);
+            rig.UnlockAndWait();
             rig.Hw.DoorClosed.IsActive = false;
             rig.Deadline = rig.Core.OnInputChanged(rig.Now);
             for (int i = 0; i < 20; i++) rig.Step(100);
