@@ -1,6 +1,5 @@
 using System;
 using System.Device.Gpio;
-using System.Diagnostics;
 using System.Threading;
 using LockFirmware.Core;
 using LockFirmware.Core.Access;
@@ -42,7 +41,7 @@ namespace LockFirmware.Device
             var link = new GattLink(changed);
             var crypto = new Esp32Crypto();
             var clock = new Esp32Clock();
-            var flash = new FileFlashRegion(Board.FlashFile, FlashLayout.SectorSize, FlashLayout.SectorCount);
+            var flash = new FileFlashRegion(Board.FlashFiles, FlashLayout.SectorSize, FlashLayout.SectorCount);
             var config = new LockConfig();
             config.DoorSensorPresent = Board.DoorSensor >= 0;
             var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
@@ -51,20 +50,41 @@ namespace LockFirmware.Device
             long deadline = core.Boot(clock.NowMs, woke);
             power.OnWake(woke, clock.NowMs);
 
-            // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
-            Debug.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
+            // The per-device setup key, on the serial console (UART) at every boot: copy it to the lock's label.
+            // Console, not Debug: Debug.WriteLine is [Conditional("DEBUG")] and vanishes from the Release image.
+            Console.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
 
             var endpoint = new LinkEndpoint(core);
             while (true)
             {
                 long now = clock.NowMs;
-                if (endpoint.Poll(link, now) > 0)
+                bool more;
+                try
                 {
-                    power.OnRadioMessage(now);
+                    // A bounded batch (a radio flood cannot hold off the tick); the endpoint logs a message that throws.
+                    int fragments = endpoint.Poll(link, now);
+                    if (fragments > 0)
+                    {
+                        power.OnRadioMessage(now);
+                    }
+
+                    more = fragments == LinkEndpoint.MaxFragmentsPerPoll;
+                    // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
+                    deadline = core.Tick(now);
+                }
+                catch (Exception e)
+                {
+                    // One bad event must not stop the lock: log it and carry on.
+                    Console.WriteLine("fault: " + e.Message);
+                    core.Log.Append(EventType.SoftwareFault, now, 0);
+                    more = false;
                 }
 
-                // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
-                deadline = core.Tick(now);
+                if (more)
+                {
+                    continue;
+                }
+
                 PowerPlan plan = power.Decide(core, link.Connected, now, deadline);
                 link.Radio = plan.Radio;
                 if (plan.Mode != PowerMode.Awake)
