@@ -127,6 +127,27 @@ namespace LockFirmware.Core.Tests.Host.Power
         }
 
         [TestMethod]
+        public void NeverSleepsWithAnAdminSessionOpen()
+        {
+            var rig = new Protocol.AdminRig();
+            rig.OpenSetupWindow();
+            var session = rig.Connect(LockFirmware.Core.Protocol.AdminRole.Setup, rig.Core.SetupKey);
+            Assert.IsTrue(session.Open);
+            rig.Core.Controller.CloseSetupWindow(rig.Now);
+            var policy = new SleepPolicy(Battery());
+            policy.OnWake(WakeSource.Timer, rig.Now);
+            rig.Advance(1000);
+            PowerPlan plan = policy.Decide(rig.Core, false, rig.Now, rig.Core.Tick(rig.Now));
+            Assert.AreEqual(PowerMode.Awake, plan.Mode, "a session is open even if the link reads disconnected");
+            Assert.AreEqual(PowerState.Connected, plan.State);
+            Assert.IsTrue(plan.Radio);
+
+            rig.Advance(LockFirmware.Core.Protocol.AdminSession.IdleTimeoutMs + 1000);
+            Assert.IsFalse(rig.Core.Admin.IsOpen);
+            Assert.AreNotEqual(PowerMode.Awake, policy.Decide(rig.Core, false, rig.Now, rig.Core.Tick(rig.Now)).Mode, "the idle session ended: asleep");
+        }
+
+        [TestMethod]
         public void WakesForTheRelockAndNeverDeepSleepsWhileUnlocked()
         {
             var rig = new Rig(Battery());
