@@ -7,7 +7,7 @@
 //
 // Exit 0 passed, 1 failed, 77 skipped (no chromium: `apt-get install -y chromium`). Prints one line per check.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,25 @@ async function act(page, id) {
   return page.textContent('#message');
 }
 
+// Clicks a button that downloads files; returns { name: text } once `count` downloads arrived.
+async function downloads(page, id, count) {
+  const files = {};
+  const done = new Promise((resolve) => {
+    const on = async (d) => {
+      const path = await d.path();
+      files[d.suggestedFilename()] = readFileSync(path, 'utf8');
+      if (Object.keys(files).length === count) {
+        page.off('download', on);
+        resolve();
+      }
+    };
+    page.on('download', on);
+  });
+  await act(page, id);
+  await Promise.race([done, new Promise((r) => setTimeout(r, 10000))]);
+  return files;
+}
+
 async function expectMessage(page, id, pattern, what) {
   const text = await act(page, id);
   check(pattern.test(text), `${what}: "${text}"`);
@@ -104,6 +123,7 @@ try {
     executablePath: chromiumPath,
     headless: true,
     viewport: PHONE,
+    acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
@@ -126,12 +146,17 @@ try {
   await expectMessage(page, 'make-keys', /New lock secret and keys made/, 'makes the secret and keys in the browser');
   const secret = (await page.textContent('#secret-hex')).trim();
   check(/^[0-9a-f]{64}$/.test(secret), 'the secret is shown for export');
+  const exported = await downloads(page, 'export-keys', 3);
+  check(exported['secret.hex'] === secret + '\n' && /^[0-9a-f]{32}\n$/.test(exported['installer.key'] ?? '') && /^[0-9a-f]{32}\n$/.test(exported['owner.key'] ?? ''),
+    `exports secret.hex, installer.key and owner.key in lockctl's formats (${Object.keys(exported).join(', ')})`);
   await expectMessage(page, 'provision-lock', /^Provisioned: .* Now signed in as installer\.$/, 'provisions the lock');
   await shoot(page, '3-provisioned', 'provision');
 
   await page.fill('#keypad-id', '1');
   await expectMessage(page, 'make-keypad-key', /New keypad key made/, 'makes a keypad key');
   const keypadKey = (await page.inputValue('#keypad-key')).trim();
+  const keypadExport = await downloads(page, 'export-keypad-key', 1);
+  check(keypadExport['keypad-1.key'] === keypadKey + '\n', 'exports keypad-1.key');
   await expectMessage(page, 'add-keypad', /^Keypad 1 registered\.$/, 'registers keypad 1');
 
   await expectMessage(page, 'set-time', /^Refused: Set the time\. An installer may set the clock only while it is unknown.*\(signed in as installer\)\.$/,
@@ -145,9 +170,9 @@ try {
 
   // A courier: the issuer mints a one-time code from the exported secret; the keypad (lockctl) sends it.
   const secretFile = join(work, 'secret.hex');
-  const keypadFile = join(work, 'keypad.key');
-  writeFileSync(secretFile, secret + '\n');
-  writeFileSync(keypadFile, keypadKey + '\n');
+  const keypadFile = join(work, 'keypad-1.key');
+  writeFileSync(secretFile, exported['secret.hex'] ?? '');
+  writeFileSync(keypadFile, keypadExport['keypad-1.key'] ?? '');
   const hour = new Date(Math.floor(Date.now() / 3600000) * 3600000).toISOString().slice(0, 13) + ':00Z';
   const code = ctl('code', 'issue', '--secret-file', secretFile, '--type', 'one-time', '--start', hour, '--hours', '2');
   check(/^\d{10}$/.test(code), `issued a courier code ${code}`);

@@ -166,13 +166,13 @@ task('make-keys', async () => {
   return 'New lock secret and keys made in this browser. Export them before you close the page.';
 });
 
+// In lockctl's formats: secret.hex for `lockctl code issue --secret-file` (the issuer), the role keys for --key-file.
 task('export-keys', async () => {
   if (!keys.secret) throw new Refusal('Make the secret and keys first.');
-  download('lock-keys.json', JSON.stringify({
-    note: 'LockFirmware lock secret (for the code issuer: secret.hex) and role keys. Keep them safe.',
-    secret: hex(keys.secret), installerKey: hex(keys.installer), ownerKey: hex(keys.owner),
-  }, null, 2));
-  return 'Exported lock-keys.json.';
+  download('secret.hex', hex(keys.secret) + '\n');
+  download('installer.key', hex(keys.installer) + '\n');
+  download('owner.key', hex(keys.owner) + '\n');
+  return 'Exported secret.hex (for the code issuer), installer.key and owner.key. Keep them safe.';
 });
 
 task('provision-lock', async () => {
@@ -193,7 +193,7 @@ task('make-keypad-key', async () => {
 });
 
 task('export-keypad-key', async () => {
-  download(`keypad-${$('keypad-id').value}.key`, keyOf('keypad-key', 'keypad key').reduce((s, b) => s + b.toString(16).padStart(2, '0'), '') + '\n');
+  download(`keypad-${$('keypad-id').value}.key`, hex(keyOf('keypad-key', 'keypad key')) + '\n');
   return 'Exported the keypad key.';
 });
 
