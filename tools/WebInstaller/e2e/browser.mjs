@@ -159,6 +159,15 @@ try {
   check(keypadExport['keypad-1.key'] === keypadKey + '\n', 'exports keypad-1.key');
   await expectMessage(page, 'add-keypad', /^Keypad 1 registered\.$/, 'registers keypad 1');
 
+  await expectMessage(page, 'read-config', /^Settings read\.$/, 'reads the settings');
+  await page.fill('input[name=relockS]', '1');
+  await expectMessage(page, 'save-config', /^Refused: Save settings\. Limits: relock 3-600 s/, 'a relock time out of limits is refused in words');
+  await page.fill('input[name=relockS]', '20');
+  await page.fill('input[name=offsetMinutes]', '60');
+  await page.selectOption('select[name=dst]', '0');
+  await expectMessage(page, 'save-config', /^Settings saved\.$/, 'saves relock time and time zone (UTC+1, no summer time)');
+  await shoot(page, '4a-settings', 'settings');
+
   await expectMessage(page, 'set-time', /^Refused: Set the time\. An installer may set the clock only while it is unknown.*\(signed in as installer\)\.$/,
     'an installer may not move a set clock: refused in words');
   await expectMessage(page, 'unlock', /^Refused: Unlock\. Unlocking from the app is for the owner only \(signed in as installer\)\.$/, 'installer may not unlock: refused in words');
@@ -167,6 +176,8 @@ try {
   await page.selectOption('#role', '2'); // the page fills in the owner key it made
   await expectMessage(page, 'sign-in', /^Signed in as owner\./, 'signs in as owner with the key in memory');
   await expectMessage(page, 'set-time', /^Lock clock set to /, 'the owner sets the time from the phone');
+  await page.fill('#pin', '4444333322');
+  await expectMessage(page, 'add-pin', /^PIN stored in slot \d \(as a keyed digest\)\.$/, 'the owner adds a PIN');
 
   // A courier: the issuer mints a one-time code from the exported secret; the keypad (lockctl) sends it.
   const secretFile = join(work, 'secret.hex');
@@ -183,11 +194,19 @@ try {
   await shoot(page, '5-status', 'status');
   await expectMessage(page, 'read-log', /events read/, 'reads the log');
   const rows = await page.$$eval('#log-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
-  check(rows.some((r) => /one-time code #\d+ for \d\d:00-\d\d:00 accepted/.test(r)), 'the log shows the delivery in words');
+  const utcHour = Number(hour.slice(11, 13));
+  const local = (h) => String((h + 1) % 24).padStart(2, '0'); // the lock's zone: UTC+1, no summer time
+  const delivery = new RegExp(`one-time code #\\d+ for ${local(utcHour)}:00-${local(utcHour + 2)}:00 accepted`);
+  check(rows.some((r) => delivery.test(r)), `the log shows the delivery in words, in the lock's local time (${delivery.source})`);
+  check(/UTC\+1 h/.test(await page.textContent('#log-zone')), 'the log names the lock\'s zone');
+  check(rows.some((r) => /owner: add a PIN/.test(r)) && rows.some((r) => /installer: change the configuration/.test(r)), 'the log shows the PIN and the settings change');
   check(rows.some((r) => /bolt retracted/.test(r)) && rows.some((r) => /unlock: code or PIN/.test(r)), 'the log shows the bolt opening for the code');
   check(rows.some((r) => /installer: set the time refused \(not allowed for this role\)/.test(r)), 'the log shows the refusal');
   check(!rows.some((r) => /0x[0-9A-F]{6}/.test(r)), 'no hex in the log table');
   await shoot(page, '6-log', 'log');
+  const csv = (await downloads(page, 'export-csv', 1))['lock-log.csv'] ?? '';
+  check(csv.startsWith('sequence,time,type,data,local time,event\n') && /,CodeAccepted,0x[0-9A-F]{8},[^,]+,"one-time code #\d+ for /.test(csv),
+    'exports the log as CSV with lockctl\'s columns');
   check(errors.length === 0, `no script errors on the page ${errors.join('; ')}`);
 } catch (e) {
   check(false, `browser test stopped: ${e.stack ?? e}`);
