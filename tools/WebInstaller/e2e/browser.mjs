@@ -208,6 +208,20 @@ try {
   check(csv.startsWith('sequence,time,type,data,local time,event\n') && /,CodeAccepted,0x[0-9A-F]{8},[^,]+,"one-time code #\d+ for /.test(csv),
     'exports the log as CSV with lockctl\'s columns');
   check(errors.length === 0, `no script errors on the page ${errors.join('; ')}`);
+
+  // The Web Bluetooth transport, with navigator.bluetooth standing in for the radio (e2e/fake-bluetooth.js).
+  const ble = await context.newPage();
+  await ble.addInitScript({ path: join(here, 'fake-bluetooth.js') });
+  await ble.goto(server.url);
+  check(await ble.isHidden('#ble-missing'), 'the page sees Web Bluetooth');
+  await expectMessage(ble, 'connect-ble', /^Connected to LockFW\. Sign in next\.$/, 'connects over Web Bluetooth');
+  await ble.selectOption('#role', '2');
+  await ble.fill('#key', (exported['owner.key'] ?? '').trim());
+  await expectMessage(ble, 'sign-in', /^Signed in as owner\./, 'signs in as owner over Web Bluetooth');
+  await expectMessage(ble, 'read-log', /events read/, 'reads the whole log over Web Bluetooth');
+  const fake = await ble.evaluate(() => window.fakeBluetooth);
+  check(fake.writes.length > 3 && fake.writes.every((n) => n <= 20), `every Bluetooth write fits the default MTU (${fake.writes.length} writes)`);
+  await ble.close();
 } catch (e) {
   check(false, `browser test stopped: ${e.stack ?? e}`);
 } finally {
