@@ -7,9 +7,17 @@ namespace LockFirmware.Hal.Esp32
 {
     /// <summary>
     /// The fragment link as the GATT service of docs/ble-protocol.md: admin in (write), admin out (notify),
-    /// keypad in (write, link encryption required), protocol version (read), keypad out (notify: verdicts). Writes arrive on the Bluetooth
+    /// keypad in (write, link encryption required), protocol version (read), keypad out (notify: verdicts and
+    /// pairing replies, docs/keypad.md). Writes arrive on the Bluetooth
     /// thread and wait in a small queue until the lock's loop polls; when the queue is full a fragment is
     /// dropped (the protocol above detects the gap and refuses the message).
+    /// What nanoFramework.Device.Bluetooth 1.1.123 really does, and why this class looks the way it does:
+    /// GattServiceProvider.Create and CreateCharacteristic always report Success (on a firmware without Bluetooth
+    /// the library's natives are missing and the app does not load at all, boards/README.md), so there is no
+    /// error branch; a write request's Option always reads WriteWithResponse and NimBLE holds every write until the
+    /// app answers, so every request is answered; a subscribed client's session always reads MTU 0, and only the
+    /// server's session hears the MTU exchange, so the payload follows that session and falls back to the
+    /// default ATT MTU (23) at every connect and disconnect.
     /// </summary>
     public sealed class GattLink : IFragmentLink
     {
@@ -20,21 +28,21 @@ namespace LockFirmware.Hal.Esp32
         public static readonly Guid VersionUuid = new Guid("6c6f636b-6677-4c46-8000-000000000005");
         public static readonly Guid KeypadOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000006");
 
+        private const int DefaultMtu = 23;
         private readonly FragmentQueue _queue = new FragmentQueue(16);
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
         private readonly GattLocalCharacteristic _keypadOut;
+        private readonly GattSession _session;
+        private readonly GattServiceProvider _provider;
+        private readonly GattServiceProviderAdvertisingParameters _advertising;
+        private bool _radio;
+        private int _mtu = DefaultMtu;
 
         public GattLink(Action received)
         {
             _received = received;
-            GattServiceProviderResult result = GattServiceProvider.Create(ServiceUuid);
-            if (result.Error != BluetoothError.Success)
-            {
-                throw new InvalidOperationException("Bluetooth is not available (flash a BLE firmware: see boards/)");
-            }
-
-            GattServiceProvider provider = result.ServiceProvider;
+            GattServiceProvider provider = GattServiceProvider.Create(ServiceUuid).ServiceProvider;
             GattLocalService service = provider.Service;
             GattLocalCharacteristic adminIn = Create(service, AdminInUuid, GattCharacteristicProperties.Write | GattCharacteristicProperties.WriteWithoutResponse, GattProtectionLevel.Plain, "admin in");
             _adminOut = Create(service, AdminOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "admin out");
@@ -48,24 +56,48 @@ namespace LockFirmware.Hal.Esp32
 
             adminIn.WriteRequested += OnAdminWrite;
             keypadIn.WriteRequested += OnKeypadWrite;
+            _session = BluetoothLEServer.Instance.Session;
+            _session.SessionStatusChanged += OnSessionStatusChanged;
+            _session.MaxPduSizeChanged += OnMaxPduSizeChanged;
 
-            var advertising = new GattServiceProviderAdvertisingParameters();
-            advertising.IsConnectable = true;
-            advertising.IsDiscoverable = true;
-            provider.StartAdvertising(advertising);
+            _provider = provider;
+            _advertising = new GattServiceProviderAdvertisingParameters();
+            _advertising.IsConnectable = true;
+            _advertising.IsDiscoverable = true;
+            Radio = true;
+        }
+
+        /// <summary>
+        /// Advertising on or off (the sleep policy's radio windows). Off stops the BLE stack (StopAdvertising disposes
+        /// the native service config), which light sleep needs; on starts it again.
+        /// </summary>
+        public bool Radio
+        {
+            get { return _radio; }
+            set
+            {
+                if (value == _radio)
+                {
+                    return;
+                }
+
+                _radio = value;
+                if (value)
+                {
+                    _provider.StartAdvertising(_advertising);
+                }
+                else
+                {
+                    _provider.StopAdvertising();
+                }
+            }
         }
 
         public int Payload
         {
             get
             {
-                GattSubscribedClient[] clients = _adminOut.SubscribedClients;
-                if (clients.Length == 0)
-                {
-                    return 20;
-                }
-
-                int payload = clients[0].Session.MaxMtuSize - 3;
+                int payload = _mtu - 3;
                 return payload < 20 ? 20 : (payload > FragmentQueue.MaxFragment ? FragmentQueue.MaxFragment : payload);
             }
         }
@@ -101,16 +133,23 @@ namespace LockFirmware.Hal.Esp32
         {
             GattWriteRequest request = args.GetRequest();
             _queue.Add(channel, request.Value);
-
-            if (request.Option == GattWriteOption.WriteWithResponse)
-            {
-                request.Respond();
-            }
+            request.Respond();
 
             if (_received != null)
             {
                 _received();
             }
+        }
+
+        private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
+        {
+            // A new peer (or none) starts at the default MTU until it exchanges a larger one.
+            _mtu = DefaultMtu;
+        }
+
+        private void OnMaxPduSizeChanged(object sender, EventArgs args)
+        {
+            _mtu = _session.MaxMtuSize;
         }
 
         private static GattLocalCharacteristic Create(GattLocalService service, Guid uuid, GattCharacteristicProperties properties, GattProtectionLevel write, string description)
@@ -119,13 +158,7 @@ namespace LockFirmware.Hal.Esp32
             parameters.CharacteristicProperties = properties;
             parameters.WriteProtectionLevel = write;
             parameters.UserDescription = description;
-            GattLocalCharacteristicResult result = service.CreateCharacteristic(uuid, parameters);
-            if (result.Error != BluetoothError.Success)
-            {
-                throw new InvalidOperationException("could not create characteristic " + description);
-            }
-
-            return result.Characteristic;
+            return service.CreateCharacteristic(uuid, parameters).Characteristic;
         }
     }
 }

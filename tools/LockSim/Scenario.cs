@@ -113,6 +113,11 @@ namespace LockFirmware.LockSim
                     return null;
                 case "clear-lockout": _sim.ClearLockout(); return null;
                 case "keypad": Keypad(w); return null;
+                case "battery":
+                    Need(w, 2);
+                    if (!w[1].EndsWith("mV") || !int.TryParse(w[1][..^2], out int mv) || mv < 0) throw new ScenarioError("battery takes a voltage like 4300mV");
+                    _sim.SetBattery(mv);
+                    return null;
                 case "expect": return Expect(w);
                 default: throw new ScenarioError($"unknown command '{w[0]}'");
             }
@@ -252,6 +257,10 @@ namespace LockFirmware.LockSim
                     return Same(want, _sim.Keypad.Core.Entry.Count.ToString(CultureInfo.InvariantCulture));
                 case "keypad-led":
                     return Same(want, _sim.Keypad.Core.Feedback.Led ? "on" : "off");
+                case "low-battery":
+                    return Same(want, _sim.Core.Controller.LowBattery ? "on" : "off");
+                case "feedback":
+                    return Same(want, _sim.Core.Controller.Playing.ToString());
                 default:
                     throw new ScenarioError($"unknown expectation '{w[1]}'");
             }

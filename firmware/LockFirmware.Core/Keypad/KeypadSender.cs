@@ -1,6 +1,7 @@
 using System;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Power;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Hal.Ble;
 
@@ -18,18 +19,16 @@ namespace LockFirmware.Core.Keypad
     public sealed class KeypadSender
     {
         /// <summary>
-        /// How long the lock may need to wake and boot before it answers. Issue 16 (power) will define this in Core
-        /// for the lock; it is not on main yet, so this is our own figure: the lock stays awake today (its boards set
-        /// LightSleepWhenIdle false), and 3 s covers a light-sleep wake plus an advertising interval with margin.
-        /// Replace with issue 16's constant when it lands.
+        /// How long the keypad keeps trying to reach the lock: the lock may be in deep sleep and need a wake and a CLR
+        /// boot before it advertises (SleepPolicy.KeypadRetryWindowMs, checked against every board's power.json).
         /// </summary>
-        public const long LockWakeMs = 3000;
+        public const long ConnectWindowMs = SleepPolicy.KeypadRetryWindowMs;
 
         /// <summary>From the message going out to its verdict: one flash write and one HMAC pass on the lock.</summary>
         public const long ReplyTimeoutMs = 2000;
 
         /// <summary>How long the keypad keeps trying (connecting, sending, waiting) before it shows "unreachable".</summary>
-        public const long ReplyWindowMs = LockWakeMs + ReplyTimeoutMs;
+        public const long ReplyWindowMs = ConnectWindowMs + ReplyTimeoutMs;
 
         public const int MaxData = 24;
         private const int MaxMessage = KeypadFrame.NoncedHeader + MaxData + KeypadFrame.TagSize;

@@ -60,6 +60,14 @@ namespace nanoFramework.Device.Bluetooth
         public void Dispose() { throw new NotSupportedException(); }
     }
 
+    // BluetoothLEServer.cs
+    public class BluetoothLEServer
+    {
+        private BluetoothLEServer() { }
+        public static BluetoothLEServer Instance { get { throw new NotSupportedException(); } }
+        public GenericAttributeProfile.GattSession Session { get { throw new NotSupportedException(); } }
+    }
+
     // IO/Buffer.cs
     public class Buffer
     {
@@ -239,6 +247,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattServiceProvider() { }
         public void StartAdvertising(GattServiceProviderAdvertisingParameters parameters) { throw new NotSupportedException(); }
+        public void StopAdvertising() { throw new NotSupportedException(); }
         public static GattServiceProviderResult Create(Guid serviceUuid) { throw new NotSupportedException(); }
         public GattLocalService Service { get { throw new NotSupportedException(); } }
     }
@@ -263,7 +272,16 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     public class GattSession
     {
         private GattSession() { }
+        public delegate void GattSessionStatusChangedEventHandler(Object sender, GattSessionStatusChangedEventArgs args);
+        public event GattSessionStatusChangedEventHandler SessionStatusChanged { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
+        public event EventHandler MaxPduSizeChanged { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
         public ushort MaxMtuSize { get { throw new NotSupportedException(); } }
+    }
+
+    // GattSessionStatusChangedEventArgs.cs
+    public class GattSessionStatusChangedEventArgs
+    {
+        private GattSessionStatusChangedEventArgs() { }
     }
 
     // GattSubscribedClient.cs
@@ -285,7 +303,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattWriteRequest() { }
         public void Respond() { throw new NotSupportedException(); }
-        public GattWriteOption Option { get { throw new NotSupportedException(); } }
         public Buffer Value { get { throw new NotSupportedException(); } }
     }
 

@@ -99,7 +99,7 @@ namespace LockFirmware.Core.Tests.Host.Keypad
             string code = r.Lock.Codes.Issuer.OneTime(AccessFixture.T0, 2, 2);
             r.Type(code + "#");
             r.Exchange();
-            r.Advance(KeypadSender.LockWakeMs);
+            r.Advance(KeypadSender.ConnectWindowMs - 1000);
             r.Lock.Radio.InRange = true;
             r.Exchange();
             Assert.AreEqual(KeypadVerdict.Accepted, r.Keypad.Verdict);
