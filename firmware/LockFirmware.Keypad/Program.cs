@@ -75,8 +75,14 @@ namespace LockFirmware.Keypad
                         scanner.Stop();
                         if (!link.Connected && candidate < scanner.Count)
                         {
-                            link.Connect(scanner.Address(candidate));
-                            offerUntil = clock.NowMs + PerLockMs;
+                            if (link.Connect(scanner.Address(candidate)))
+                            {
+                                offerUntil = clock.NowMs + PerLockMs;
+                            }
+                            else
+                            {
+                                candidate++; // gone or not a lock we can talk to: the next one
+                            }
                         }
                         else if (link.Connected && clock.NowMs >= offerUntil)
                         {

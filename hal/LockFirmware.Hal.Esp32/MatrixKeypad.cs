@@ -37,20 +37,6 @@ namespace LockFirmware.Hal.Esp32
             Idle();
         }
 
-        /// <summary>True when any key is held now (all columns high, any row high): one read per row, no scan.</summary>
-        public bool AnyHeld
-        {
-            get
-            {
-                for (int r = 0; r < _rows.Length; r++)
-                {
-                    if (_rows[r].Read() == PinValue.High) return true;
-                }
-
-                return false;
-            }
-        }
-
         /// <summary>Scans the matrix once; afterwards <see cref="TakeEdge"/> yields the debounced changes. Returns the keys held (debounced).</summary>
         public int Scan()
         {
