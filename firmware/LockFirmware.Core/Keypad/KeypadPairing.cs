@@ -94,20 +94,20 @@ namespace LockFirmware.Core.Keypad
 
         /// <summary>
         /// A pairing request from the radio. <see cref="KeypadResult.Paired"/>: the keypad's key is registered under
-        /// <see cref="Id"/> and <see cref="Reply"/> holds the answer; PairingRefused: no window, expired, or not sealed
-        /// under this window's code; StoreFailed: the registration is not durable (the window stays open).
+        /// <see cref="Id"/> and <see cref="Reply"/> holds the answer; PairingRefused: no window, expired, the wrong length,
+        /// or not sealed under this window's code; StoreFailed: the registration is not durable (the window stays open).
         /// </summary>
         public KeypadResult Receive(byte[] message, int offset, int count, long nowMs)
         {
             ReplyLength = 0;
-            if (message == null || offset < 0 || offset + count > message.Length || count != RequestLength || message[offset] != KeypadFrame.Pairing)
+            if (message == null || offset < 0 || count < 1 || offset + count > message.Length || message[offset] != KeypadFrame.Pairing)
             {
                 return KeypadResult.Malformed;
             }
 
-            if (!IsOpen(nowMs))
+            if (count != RequestLength || !IsOpen(nowMs))
             {
-                Close();
+                if (!IsOpen(nowMs)) Close();
                 return KeypadResult.PairingRefused;
             }
 

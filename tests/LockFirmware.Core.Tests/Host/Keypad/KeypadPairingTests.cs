@@ -112,6 +112,28 @@ namespace LockFirmware.Core.Tests.Host.Keypad
         }
 
         [TestMethod]
+        public void RefusedPairingRequestsAreLoggedButCostNoThrottleToken()
+        {
+            // A pairing request can open nothing, so junk 'P' messages (no window, wrong length, a guessed code) must
+            // not lock couriers out; they are logged as reason 6 through the rate-limited rejection log.
+            var r = new KeypadRig();
+            int before = r.Lock.Core.Access.Throttle.Remaining(r.Now);
+            byte[] junk = new byte[KeypadPairing.RequestLength];
+            junk[0] = KeypadFrame.Pairing;
+            foreach (int length in new[] { KeypadPairing.RequestLength, 10, KeypadPairing.RequestLength })
+            {
+                if (length == 10) r.Lock.OpenPairing(r.Now);
+                r.Lock.Core.KeypadMessage(junk, 0, length, r.Now);
+                Assert.AreEqual(0, r.Lock.Core.KeypadReplyLength);
+            }
+
+            Assert.AreEqual(before, r.Lock.Core.Access.Throttle.Remaining(r.Now));
+            Assert.AreEqual(0, r.Lock.Core.Keypads.Count);
+            Assert.IsTrue(r.Lock.Core.Pairing.IsOpen(r.Now), "junk does not close the installer's window");
+            Assert.IsTrue(EventTypes(r.Lock).Contains(EventType.KeypadEntryRejected));
+        }
+
+        [TestMethod]
         public void AKeypadResetForgetsThePairingButNeverTheCounter()
         {
             var r = new KeypadRig();
