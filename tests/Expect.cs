@@ -40,13 +40,19 @@ namespace LockFirmware.Tests
         /// <summary>Fails unless the two byte arrays are equal, naming the first differing index.</summary>
         public static void Bytes(byte[] expected, byte[] actual)
         {
-            Assert.IsNotNull(actual);
-            Assert.AreEqual(expected.Length, actual.Length);
+            Bytes(expected, actual, "bytes");
+        }
+
+        /// <summary>Fails unless the two byte arrays are equal; the message starts with what they are.</summary>
+        public static void Bytes(byte[] expected, byte[] actual, string what)
+        {
+            Assert.IsNotNull(actual, what + ": null");
+            Assert.AreEqual(expected.Length, actual.Length, what + ": length");
             for (int i = 0; i < expected.Length; i++)
             {
                 if (expected[i] != actual[i])
                 {
-                    Fail("bytes differ at index " + i.ToString());
+                    Fail(what + " differ at index " + i.ToString());
                 }
             }
         }

@@ -22,8 +22,9 @@ namespace LockFirmware.Device
         public const int Led = 19;
         public const int Buzzer = 18;           // active buzzer through an NPN transistor
 
-        // The flash region file on the internal flash file system.
-        public const string FlashFile = "I:\\lockfw.flash";
+        // The flash region: one file per 4 KiB sector on the internal littlefs volume, I:\lockfw-00.sec to -19.sec
+        // (hal/LockFirmware.Hal.Esp32/FileFlashRegion.cs, docs/flash-format.md).
+        public const string FlashFiles = "I:\\lockfw-";
 
         // Light sleep pauses BLE; keypads reach the lock over BLE, so this board stays awake.
         public const bool LightSleepWhenIdle = false;

@@ -6,8 +6,10 @@ namespace LockFirmware.Device
     {
         public const string Name = "esp32-s3-devkitc";
 
-        // nanoff --target for the S3 firmware with Bluetooth.
-        public const string NanoffTarget = "ESP32_S3_BLE";
+        // nanoff --target. ESP32_S3_BLE was dropped from nf-interpreter main on 2026-06-02 (df0676f46); its
+        // configuration lives on as ESP32_S3_QUAD. Whether the image nanoff serves under that name has Bluetooth
+        // could not be checked from our build machines: see README.md, "Firmware target", before flashing.
+        public const string NanoffTarget = "ESP32_S3_QUAD";
 
         // H-bridge (DRV8833 AIN1/AIN2).
         public const int MotorIn1 = 4;
@@ -22,7 +24,8 @@ namespace LockFirmware.Device
         public const int Led = 17;
         public const int Buzzer = 18;
 
-        public const string FlashFile = "I:\\lockfw.flash";
+        // The flash region: one file per 4 KiB sector on the internal littlefs volume (docs/flash-format.md).
+        public const string FlashFiles = "I:\\lockfw-";
 
         public const bool LightSleepWhenIdle = false;
         public const ulong WakePins = (1UL << DoorSensor) | (1UL << InsideButton);

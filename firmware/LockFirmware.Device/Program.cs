@@ -1,6 +1,5 @@
 using System;
 using System.Device.Gpio;
-using System.Diagnostics;
 using System.Threading;
 using LockFirmware.Core;
 using LockFirmware.Core.Access;
@@ -40,14 +39,15 @@ namespace LockFirmware.Device
             var link = new GattLink(changed);
             var crypto = new Esp32Crypto();
             var clock = new Esp32Clock();
-            var flash = new FileFlashRegion(Board.FlashFile, FlashLayout.SectorSize, FlashLayout.SectorCount);
+            var flash = new FileFlashRegion(Board.FlashFiles, FlashLayout.SectorSize, FlashLayout.SectorCount);
             var config = new LockConfig();
             config.DoorSensorPresent = Board.DoorSensor >= 0;
             var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
             long deadline = core.Boot(clock.NowMs);
 
-            // The per-device setup key, on the serial console at every boot: copy it to the lock's label.
-            Debug.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
+            // The per-device setup key, on the serial console (UART) at every boot: copy it to the lock's label.
+            // Console, not Debug: Debug.WriteLine is [Conditional("DEBUG")] and vanishes from the Release image.
+            Console.WriteLine("LockFirmware on " + Board.Name + ": setup key " + Hex(core.SetupKey));
 
             var endpoint = new LinkEndpoint(core);
             while (true)

@@ -6,11 +6,13 @@ namespace LockFirmware.Hal.Esp32
 {
     /// <summary>
     /// The crypto ports on nanoFramework's System.Security.Cryptography (mbedTLS in the firmware): HMACSHA256 and
-    /// Aes in ECB mode for single blocks. Both APIs take and return whole arrays, so a range is copied first;
-    /// the issue allows "what the HAL crypto call returns". Random bytes come from System.Random: on the ESP32
-    /// nanoCLR every Random call is esp_random(), the hardware RNG (nf-interpreter
-    /// targets/ESP32/_nanoCLR/targetRandom.cpp; seeds are ignored), which is truly random while the radio runs:
-    /// the device app starts Bluetooth before anything draws a key.
+    /// Aes in ECB mode for single blocks. Both APIs take and return whole arrays, so a range is copied first.
+    /// Array ownership follows the real library 1.0.43: <c>new HMACSHA256(key)</c> keeps the caller's array and its
+    /// Dispose clears it (HMACSHA256.cs), so only the static <c>HashData</c> is used, which keeps nothing;
+    /// <c>Aes.Key = k</c> keeps a reference to k (Aes.cs), so the Aes object gets a private copy that only this
+    /// class writes. Random bytes come from System.Random: on the ESP32 nanoCLR every Random call is esp_random(),
+    /// the hardware RNG (nf-interpreter targets/ESP32/_nanoCLR/targetRandom.cpp; seeds are ignored), which is truly
+    /// random while the radio runs: the device app starts Bluetooth before anything draws a key.
     /// </summary>
     public sealed class Esp32Crypto : ICryptoPrimitives, IRandomSource
     {
@@ -28,21 +30,19 @@ namespace LockFirmware.Hal.Esp32
                 Array.Copy(data, offset, input, 0, count);
             }
 
-            using (var hmac = new HMACSHA256(key))
-            {
-                byte[] mac = hmac.ComputeHash(input);
-                Array.Copy(mac, 0, output, outputOffset, 32);
-            }
+            byte[] mac = HMACSHA256.HashData(key, input);
+            Array.Copy(mac, 0, output, outputOffset, 32);
         }
 
         public void AesEncryptBlock(byte[] key, byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
             if (_aes == null || !SameKey(key))
             {
-                _aes = new Aes(CipherMode.ECB);
-                _aes.Key = key;
+                // The Aes object reads its key through the reference it is given: ours, never the caller's.
                 _aesKey = new byte[key.Length];
                 Array.Copy(key, _aesKey, key.Length);
+                _aes = new Aes(CipherMode.ECB);
+                _aes.Key = _aesKey;
             }
 
             Array.Copy(input, inputOffset, _block, 0, 16);

@@ -5,33 +5,30 @@ using LockFirmware.Hal.Flash;
 namespace LockFirmware.Hal.Esp32
 {
     /// <summary>
-    /// The flash region as a fixed-size file on the internal flash file system (drive I:), with the NOR
-    /// contract the stores are written for: an erased region reads 0xFF, a program can only clear bits
-    /// (stored = old AND new), an erase resets one whole sector. The file is created full of 0xFF at first boot
-    /// and never changes size.
+    /// The flash region on the ESP32's internal littlefs volume (drive I:), one file per sector
+    /// (<c>&lt;prefix&gt;00.sec</c>, <c>&lt;prefix&gt;01.sec</c>, ...), with the NOR contract the stores are written for:
+    /// an erased sector reads 0xFF, a program can only clear bits (stored = old AND new), an erase resets one sector.
+    ///
+    /// Why one file per sector, opened and closed for every operation (docs/flash-format.md, "On the ESP32"):
+    /// esp_littlefs commits a file only when it is closed or synced, and FileStream.Flush is only an fflush, so a
+    /// file kept open loses every write at a reset; closing after each Program makes it durable when the call
+    /// returns, and littlefs makes it atomic (the old or the new sector, never a mix). littlefs also rewrites a
+    /// file from the written position to the end of its block, so a file of one 4 KiB sector keeps each Program
+    /// at one block of flash work, where one 80 KiB file would cost up to 20. An erase deletes the file: a missing
+    /// sector file is an erased sector, and deleting is a metadata commit, not 4 KiB of 0xFF.
     /// </summary>
     public sealed class FileFlashRegion : IFlashRegion
     {
-        private readonly FileStream _file;
-        private readonly byte[] _scratch;
+        private readonly string _prefix;
+        private readonly byte[] _sector;
 
-        public FileFlashRegion(string path, int sectorSize, int sectorCount)
+        /// <param name="prefix">Path and name start of the sector files, e.g. "I:\\lockfw-".</param>
+        public FileFlashRegion(string prefix, int sectorSize, int sectorCount)
         {
+            _prefix = prefix;
             SectorSize = sectorSize;
             SectorCount = sectorCount;
-            _scratch = new byte[sectorSize];
-            long size = (long)sectorSize * sectorCount;
-            bool fresh = !File.Exists(path);
-            _file = new FileStream(path, fresh ? FileMode.Create : FileMode.Open, FileAccess.ReadWrite);
-            if (fresh || _file.Length != size)
-            {
-                // A missing or wrong-sized file is an erased region (the stores then start empty).
-                _file.SetLength(size);
-                for (int s = 0; s < sectorCount; s++)
-                {
-                    EraseSector(s);
-                }
-            }
+            _sector = new byte[sectorSize];
         }
 
         public int SectorSize { get; private set; }
@@ -40,39 +37,32 @@ namespace LockFirmware.Hal.Esp32
         public void Read(int address, byte[] buffer, int offset, int count)
         {
             Check(address, count);
-            _file.Seek(address, SeekOrigin.Begin);
-            int done = 0;
-            while (done < count)
+            while (count > 0)
             {
-                int n = _file.Read(buffer, offset + done, count - done);
-                if (n <= 0)
-                {
-                    throw new IOException("flash file shorter than the region");
-                }
-
-                done += n;
+                int sector = address / SectorSize;
+                int at = address % SectorSize;
+                int chunk = count < SectorSize - at ? count : SectorSize - at;
+                ReadSector(sector);
+                Array.Copy(_sector, at, buffer, offset, chunk);
+                address += chunk;
+                offset += chunk;
+                count -= chunk;
             }
         }
 
         public void Program(int address, byte[] data, int offset, int count)
         {
             Check(address, count);
-            int done = 0;
-            while (done < count)
+            while (count > 0)
             {
-                int chunk = count - done < _scratch.Length ? count - done : _scratch.Length;
-                Read(address + done, _scratch, 0, chunk);
-                for (int i = 0; i < chunk; i++)
-                {
-                    _scratch[i] &= data[offset + done + i];
-                }
-
-                _file.Seek(address + done, SeekOrigin.Begin);
-                _file.Write(_scratch, 0, chunk);
-                done += chunk;
+                int sector = address / SectorSize;
+                int at = address % SectorSize;
+                int chunk = count < SectorSize - at ? count : SectorSize - at;
+                ProgramSector(sector, at, data, offset, chunk);
+                address += chunk;
+                offset += chunk;
+                count -= chunk;
             }
-
-            _file.Flush();
         }
 
         public void EraseSector(int sector)
@@ -82,14 +72,76 @@ namespace LockFirmware.Hal.Esp32
                 throw new ArgumentOutOfRangeException("sector");
             }
 
-            for (int i = 0; i < _scratch.Length; i++)
+            File.Delete(SectorPath(sector));
+        }
+
+        /// <summary>Reads a whole sector into the buffer; what the file does not hold reads as erased (0xFF).</summary>
+        private int ReadSector(int sector)
+        {
+            Fill(0, SectorSize);
+            string path = SectorPath(sector);
+            if (!File.Exists(path))
             {
-                _scratch[i] = 0xFF;
+                return 0;
             }
 
-            _file.Seek((long)sector * SectorSize, SeekOrigin.Begin);
-            _file.Write(_scratch, 0, SectorSize);
-            _file.Flush();
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read))
+            {
+                int length = file.Length < SectorSize ? (int)file.Length : SectorSize;
+                int done = 0;
+                while (done < length)
+                {
+                    int n = file.Read(_sector, done, length - done);
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+
+                    done += n;
+                }
+
+                // A short read leaves 0xFF behind it, as an erased tail.
+                Fill(done, SectorSize - done);
+                return done;
+            }
+        }
+
+        /// <summary>Programs bytes of one sector and closes the file, which commits it (atomically) on littlefs.</summary>
+        private void ProgramSector(int sector, int at, byte[] data, int offset, int count)
+        {
+            int stored = ReadSector(sector);
+            for (int i = 0; i < count; i++)
+            {
+                _sector[at + i] &= data[offset + i];
+            }
+
+            using (var file = new FileStream(SectorPath(sector), stored == SectorSize ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite))
+            {
+                if (stored == SectorSize)
+                {
+                    // Only the changed bytes: littlefs rewrites the rest of the block itself.
+                    file.Seek(at, SeekOrigin.Begin);
+                    file.Write(_sector, at, count);
+                }
+                else
+                {
+                    // A new (or short) sector file is written whole, so no gap reads as zeros.
+                    file.Write(_sector, 0, SectorSize);
+                }
+            }
+        }
+
+        private void Fill(int from, int count)
+        {
+            for (int i = from; i < from + count; i++)
+            {
+                _sector[i] = 0xFF;
+            }
+        }
+
+        private string SectorPath(int sector)
+        {
+            return _prefix + (sector < 10 ? "0" : string.Empty) + sector.ToString() + ".sec";
         }
 
         private void Check(int address, int count)

@@ -10,6 +10,13 @@ namespace LockFirmware.Hal.Esp32
     /// keypad in (write, link encryption required), protocol version (read). Writes arrive on the Bluetooth
     /// thread and wait in a small queue until the lock's loop polls; when the queue is full a fragment is
     /// dropped (the protocol above detects the gap and refuses the message).
+    /// What nanoFramework.Device.Bluetooth 1.1.123 really does, and why this class looks the way it does:
+    /// GattServiceProvider.Create and CreateCharacteristic always report Success (on a firmware without Bluetooth
+    /// the library's natives are missing and the app does not load at all, boards/README.md), so there is no
+    /// error branch; a write request's Option always reads WriteWithResponse and NimBLE holds every write until the
+    /// app answers, so every request is answered; a subscribed client's session always reads MTU 0, and only the
+    /// server's session hears the MTU exchange, so the payload follows that session and falls back to the
+    /// default ATT MTU (23) at every connect and disconnect.
     /// </summary>
     public sealed class GattLink : IFragmentLink
     {
@@ -21,13 +28,16 @@ namespace LockFirmware.Hal.Esp32
 
         private const int QueueSize = 16;
         private const int MaxFragment = 244;
+        private const int DefaultMtu = 23;
         private readonly byte[][] _queue = new byte[QueueSize][];
         private readonly int[] _lengths = new int[QueueSize];
         private readonly int[] _channels = new int[QueueSize];
         private readonly object _gate = new object();
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
+        private readonly GattSession _session;
         private int _head, _count;
+        private int _mtu = DefaultMtu;
 
         public GattLink(Action received)
         {
@@ -37,13 +47,7 @@ namespace LockFirmware.Hal.Esp32
                 _queue[i] = new byte[MaxFragment];
             }
 
-            GattServiceProviderResult result = GattServiceProvider.Create(ServiceUuid);
-            if (result.Error != BluetoothError.Success)
-            {
-                throw new InvalidOperationException("Bluetooth is not available (flash a BLE firmware: see boards/)");
-            }
-
-            GattServiceProvider provider = result.ServiceProvider;
+            GattServiceProvider provider = GattServiceProvider.Create(ServiceUuid).ServiceProvider;
             GattLocalService service = provider.Service;
             GattLocalCharacteristic adminIn = Create(service, AdminInUuid, GattCharacteristicProperties.Write | GattCharacteristicProperties.WriteWithoutResponse, GattProtectionLevel.Plain, "admin in");
             _adminOut = Create(service, AdminOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "admin out");
@@ -56,6 +60,9 @@ namespace LockFirmware.Hal.Esp32
 
             adminIn.WriteRequested += OnAdminWrite;
             keypadIn.WriteRequested += OnKeypadWrite;
+            _session = BluetoothLEServer.Instance.Session;
+            _session.SessionStatusChanged += OnSessionStatusChanged;
+            _session.MaxPduSizeChanged += OnMaxPduSizeChanged;
 
             var advertising = new GattServiceProviderAdvertisingParameters();
             advertising.IsConnectable = true;
@@ -67,13 +74,7 @@ namespace LockFirmware.Hal.Esp32
         {
             get
             {
-                GattSubscribedClient[] clients = _adminOut.SubscribedClients;
-                if (clients.Length == 0)
-                {
-                    return 20;
-                }
-
-                int payload = clients[0].Session.MaxMtuSize - 3;
+                int payload = _mtu - 3;
                 return payload < 20 ? 20 : (payload > MaxFragment ? MaxFragment : payload);
             }
         }
@@ -142,15 +143,23 @@ namespace LockFirmware.Hal.Esp32
                 }
             }
 
-            if (request.Option == GattWriteOption.WriteWithResponse)
-            {
-                request.Respond();
-            }
+            request.Respond();
 
             if (_received != null)
             {
                 _received();
             }
+        }
+
+        private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
+        {
+            // A new peer (or none) starts at the default MTU until it exchanges a larger one.
+            _mtu = DefaultMtu;
+        }
+
+        private void OnMaxPduSizeChanged(object sender, EventArgs args)
+        {
+            _mtu = _session.MaxMtuSize;
         }
 
         private static GattLocalCharacteristic Create(GattLocalService service, Guid uuid, GattCharacteristicProperties properties, GattProtectionLevel write, string description)
@@ -159,13 +168,7 @@ namespace LockFirmware.Hal.Esp32
             parameters.CharacteristicProperties = properties;
             parameters.WriteProtectionLevel = write;
             parameters.UserDescription = description;
-            GattLocalCharacteristicResult result = service.CreateCharacteristic(uuid, parameters);
-            if (result.Error != BluetoothError.Success)
-            {
-                throw new InvalidOperationException("could not create characteristic " + description);
-            }
-
-            return result.Characteristic;
+            return service.CreateCharacteristic(uuid, parameters).Characteristic;
         }
     }
 }

@@ -10,6 +10,7 @@ namespace System.IO
     // File.cs
     public static class File
     {
+        public static void Delete(string path) { throw new NotSupportedException(); }
         public static bool Exists(string path) { throw new NotSupportedException(); }
     }
 

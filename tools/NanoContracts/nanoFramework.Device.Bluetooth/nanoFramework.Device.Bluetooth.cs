@@ -22,6 +22,14 @@ namespace nanoFramework.Device.Bluetooth
         TransportNotSupported = 9
     }
 
+    // BluetoothLEServer.cs
+    public class BluetoothLEServer
+    {
+        private BluetoothLEServer() { }
+        public static BluetoothLEServer Instance { get { throw new NotSupportedException(); } }
+        public GenericAttributeProfile.GattSession Session { get { throw new NotSupportedException(); } }
+    }
+
     // IO/Buffer.cs
     public class Buffer
     {
@@ -147,7 +155,16 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     public class GattSession
     {
         private GattSession() { }
+        public delegate void GattSessionStatusChangedEventHandler(Object sender, GattSessionStatusChangedEventArgs args);
+        public event GattSessionStatusChangedEventHandler SessionStatusChanged { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
+        public event EventHandler MaxPduSizeChanged { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
         public ushort MaxMtuSize { get { throw new NotSupportedException(); } }
+    }
+
+    // GattSessionStatusChangedEventArgs.cs
+    public class GattSessionStatusChangedEventArgs
+    {
+        private GattSessionStatusChangedEventArgs() { }
     }
 
     // GattSubscribedClient.cs
@@ -162,7 +179,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattWriteRequest() { }
         public void Respond() { throw new NotSupportedException(); }
-        public GattWriteOption Option { get { throw new NotSupportedException(); } }
         public Buffer Value { get { throw new NotSupportedException(); } }
     }
 
@@ -171,12 +187,5 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattWriteRequestedEventArgs() { }
         public GattWriteRequest GetRequest() { throw new NotSupportedException(); }
-    }
-
-    // GattWriteOption.cs
-    public enum GattWriteOption
-    {
-        WriteWithResponse = 0,
-        WriteWithoutResponse = 1
     }
 }

@@ -17,6 +17,12 @@ namespace nanoFramework.Hardware.Esp32
     // Sleep.cs
     public class Sleep
     {
+        public enum WakeupMode
+        {
+            AllLow = 0,
+            AnyHigh = 1
+        }
+
         [Flags]
         public enum WakeupGpioPin : UInt64
         {
@@ -25,6 +31,7 @@ namespace nanoFramework.Hardware.Esp32
 
         public static EspNativeError EnableWakeupByTimer(TimeSpan time) { throw new NotSupportedException(); }
         public static EspNativeError EnableWakeupByPin(WakeupGpioPin pin, int level) { throw new NotSupportedException(); }
+        public static EspNativeError EnableWakeupByMultiPins(WakeupGpioPin pins, WakeupMode mode) { throw new NotSupportedException(); }
         public static EspNativeError StartLightSleep() { throw new NotSupportedException(); }
     }
 }
