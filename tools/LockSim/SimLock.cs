@@ -4,10 +4,12 @@ using LockFirmware.Core;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
+using LockFirmware.Core.Power;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Clock;
 using LockFirmware.Hal.Sim.Crypto;
 using LockFirmware.Hal.Sim.Flash;
+using LockFirmware.Hal.Power;
 using LockFirmware.Hal.Sim.Lock;
 
 namespace LockFirmware.LockSim
@@ -20,6 +22,7 @@ namespace LockFirmware.LockSim
     /// </summary>
     public sealed class SimLock
     {
+        private readonly BatteryMonitor _battery = new BatteryMonitor();
         private long _deadline = LockTime.Never;
 
         private SimLock(SimNorFlash flash, string flashPath, long nowMs)
@@ -158,10 +161,26 @@ namespace LockFirmware.LockSim
             }
         }
 
-        private void Boot()
+        /// <summary>A reading of the battery pack (mV), as a board with a battery divider would take at housekeeping.</summary>
+        public void SetBattery(int millivolts)
+        {
+            _battery.Reading(Core.Controller, millivolts, Now);
+            _deadline = Core.Tick(Now);
+        }
+
+        /// <summary>Core's next deadline (LockTime.Never when idle): when the device loop would call it again.</summary>
+        public long Deadline => _deadline;
+
+        /// <summary>A wake from deep sleep: RAM is lost and the CLR boots again, told why; bolt, switches and flash are as they were.</summary>
+        public void WakeFromDeepSleep(WakeSource woke)
+        {
+            Boot(woke);
+        }
+
+        private void Boot(WakeSource woke = WakeSource.PowerOn)
         {
             Core = new LockCore(Flash, Hardware.Ports, Crypto, Crypto, Clock, AccessPolicy.Default(), new LockConfig());
-            _deadline = Core.Boot(Now);
+            _deadline = Core.Boot(Now, woke);
         }
     }
 }
