@@ -18,6 +18,10 @@ namespace LockFirmware.VirtualEsp32
 
         public string Runner { get; private set; }
 
+        /// <summary>The extracted nf-interpreter source the runner was built from (build.sh's cache layout).</summary>
+        public string NfInterpreterDirectory =>
+            Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Runner)!, "..", "..", "src", "nf-interpreter"));
+
         /// <summary>artifacts/nano: our .pe files; artifacts/nano/libs: the libraries'.</summary>
         public string PeDirectory { get; private set; }
 
