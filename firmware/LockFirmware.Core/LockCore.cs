@@ -224,6 +224,8 @@ namespace LockFirmware.Core
         /// <summary>
         /// Checks and applies a configuration. Limits keep the lock safe: the throttle may only be made stricter
         /// than the shipped policy (so the published bound holds), and the code length is fixed by the format.
+        /// The local offset is whole hours from -12:00 to +14:00: weekly schedules live on the local hour grid, and
+        /// half-hour zones (+05:30, +09:30, +05:45) are refused rather than floored (docs/access-codes.md, "Local time").
         /// </summary>
         public bool ApplyConfig(byte[] b, int at, bool persist, long nowMs)
         {
@@ -233,7 +235,7 @@ namespace LockFirmware.Core
             AccessPolicy shipped = AccessPolicy.Default();
             bool ok = relock >= 3000 && relock <= 600000 && motor >= 500 && motor <= 10000 && b[at + 8] <= 1
                 && free >= 1 && free <= shipped.FreeFailures && refill >= shipped.RefillHours && refill <= 8760
-                && offset >= -720 && offset <= 840 && b[at + 14] == shipped.CodeLength && b[at + 15] <= Common.LocalTime.UsDst;
+                && offset >= -720 && offset <= 840 && offset % 60 == 0 && b[at + 14] == shipped.CodeLength && b[at + 15] <= Common.LocalTime.UsDst;
             if (!ok || (persist && !Settings.Write(SettingKeys.LockConfig, b, at, AdminCommands.ConfigSize)))
             {
                 return false;

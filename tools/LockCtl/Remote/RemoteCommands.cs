@@ -116,15 +116,24 @@ namespace LockFirmware.LockCtl.Remote
                 int refill = a.Int("--refill-hours", BitConverter.ToUInt16(c, 10));
                 c[10] = (byte)refill; c[11] = (byte)(refill >> 8);
                 int offset = a.Int("--utc-offset-minutes", BitConverter.ToInt16(c, 12));
+                if (offset % 60 != 0)
+                {
+                    throw new CliException($"--utc-offset-minutes {offset}: the lock keeps weekly schedules on whole local hours and takes whole-hour offsets only (-720..840 in steps of 60); a half-hour zone such as +05:30 is not supported (docs/access-codes.md, \"Local time\")");
+                }
+
                 c[12] = (byte)offset; c[13] = (byte)(offset >> 8);
                 if (a.Has("--dst")) c[15] = a.Text("--dst") switch { "none" => 0, "eu" => 1, "us" => 2, _ => throw new CliException("--dst takes none, eu or us") };
                 try
                 {
                     remote.Call(AdminCommand.SetConfig, c);
                 }
+                catch (CliException e) when (e.Message.Contains("Denied"))
+                {
+                    throw new CliException("the lock refused the configuration: the local offset and summer-time rule move weekly schedules, so only the owner may change them");
+                }
                 catch (CliException e) when (e.Message.Contains("BadArguments"))
                 {
-                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min, dst none|eu|us (the throttle may only get stricter)");
+                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min in whole hours, dst none|eu|us (the throttle may only get stricter)");
                 }
             }
             else if (what != "get")
