@@ -144,6 +144,7 @@ namespace LockFirmware.Core
             }
 
             _clock.SetUtc(utcMs);
+            Controller.ClockSet(nowMs, utcMs);
             Admin.Touch(utcMs);
             Log.Append(EventType.ClockSet, utcMs, (uint)(nowMs / Common.LockTime.MsPerSecond));
             NoteTime(utcMs);

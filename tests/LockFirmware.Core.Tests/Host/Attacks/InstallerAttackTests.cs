@@ -1,5 +1,6 @@
 using System;
 using LockFirmware.Core.Access;
+using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
 using LockFirmware.Core.Tests.Access;
@@ -112,6 +113,31 @@ namespace LockFirmware.Core.Tests.Host.Attacks
             rig.Boot();
             installer = rig.Connect(AdminRole.Installer, Installer);
             Assert.AreEqual(Ok, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t + Hour / 2))[1], "the owner's setting is the new floor");
+        }
+
+        [TestMethod]
+        public void AClockSetDuringARelockIsNotMotorTime()
+        {
+            // Issue 15, item 6: an owner SetTime during a relock counted the jump as motor run time: BoltRetry, then
+            // BoltJammed, leaving the door unlocked.
+            var rig = Provisioned(out _);
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Unlock)[1]);
+            rig.Advance(2000);
+            Assert.AreEqual(LockState.Unlocked, rig.Core.Controller.State);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Lock)[1]);
+            rig.Advance(100); // the motor is driving the bolt out
+            Assert.AreEqual(LockState.Locking, rig.Core.Controller.State);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.SetTime, BitConverter.GetBytes(rig.Now + 3 * Hour))[1]);
+            rig.Advance(3000);
+            Assert.AreEqual(LockState.Locked, rig.Core.Controller.State);
+            var cursor = rig.Core.Log.ReadFrom(0);
+            var r = new EventRecord();
+            while (cursor.Next(r))
+            {
+                Assert.AreNotEqual(EventType.BoltRetry, r.Type);
+                Assert.AreNotEqual(EventType.BoltJammed, r.Type);
+            }
         }
     }
 }
