@@ -29,6 +29,7 @@ namespace LockFirmware.Core
         private readonly ISystemClock _clock;
         private bool _setupWindowWasOpen;
         private readonly byte[] _timeRecord = new byte[8];
+        private static readonly byte[] ResetPendingMark = { 1 };
         private long _trustedMs;
         private readonly LockConfig _lockConfig;
 
@@ -75,6 +76,12 @@ namespace LockFirmware.Core
         {
             Log.Mount();
             Settings.Mount();
+            if (Settings.Contains(SettingKeys.FactoryResetPending))
+            {
+                FinishFactoryReset();
+                Log.Append(EventType.FactoryReset, nowMs, 0);
+            }
+
             LoadState(nowMs);
             NoteTime(nowMs);
 
@@ -252,27 +259,37 @@ namespace LockFirmware.Core
             return true;
         }
 
-        /// <summary>Erases secrets, keys, keypads, PINs, tables and the log; keeps only the device's setup key.</summary>
+        /// <summary>
+        /// Erases secrets, keys, keypads, PINs, tables and the log; keeps only the device's setup key. The settings go
+        /// in one commit that keeps the setup key and marks the reset pending, so a power cut at any byte leaves either
+        /// the old lock or a reset one with the key on its label; the log is erased next, and a reset cut before the
+        /// log is gone is finished at the next boot.
+        /// </summary>
         public bool FactoryReset(long nowMs)
         {
-            byte[] setup = ReadKey(SettingKeys.SetupKey);
-            for (int s = 0; s < _flash.SectorCount; s++)
+            if (!Settings.ResetKeeping(SettingKeys.SetupKey, SettingKeys.FactoryResetPending, ResetPendingMark))
             {
-                _flash.EraseSector(s);
+                return false;
             }
 
-            Log.Mount();
-            Settings.Mount();
-            if (setup != null)
-            {
-                Settings.Write(SettingKeys.SetupKey, setup, 0, RoleKeySize);
-            }
-
+            FinishFactoryReset();
             ApplyConfig(_shippedConfig, 0, false, nowMs);
             CreateAccess();
             LoadState(nowMs);
             Log.Append(EventType.FactoryReset, nowMs, 0);
             return true;
+        }
+
+        // The second half of a factory reset: the log's sectors erased, then the pending mark cleared.
+        private void FinishFactoryReset()
+        {
+            for (int s = 0; s < FlashLayout.LogSectors; s++)
+            {
+                _flash.EraseSector(FlashLayout.LogFirstSector + s);
+            }
+
+            Log.Mount();
+            Settings.Delete(SettingKeys.FactoryResetPending);
         }
 
         /// <summary>Stores the lock secret (32 bytes) durably and starts accepting its codes.</summary>
