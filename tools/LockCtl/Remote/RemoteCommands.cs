@@ -103,6 +103,16 @@ namespace LockFirmware.LockCtl.Remote
             return 0;
         }
 
+        /// <summary>
+        /// The counter lockctl sends as a keypad: whole seconds since 2025-01-01, plus one, so each entry beats the last
+        /// one a second earlier and the range (1 to 4,294,967,294) lasts until 2161.
+        /// </summary>
+        public static uint KeypadCounterAt(long utcMs)
+        {
+            long seconds = (utcMs - LockFirmware.Core.Common.LockTime.EarliestValidMs) / 1000 + 1;
+            return (uint)Math.Clamp(seconds, 1, uint.MaxValue - 1L);
+        }
+
         private static int Config(RemoteLock remote, CliArgs a)
         {
             string what = a.Words.Count > 0 ? a.Words[0] : "";
@@ -184,14 +194,11 @@ namespace LockFirmware.LockCtl.Remote
 
             int id = a.Int("--id");
             byte[] key = KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file");
-            // Keypads count in tenths of a second since 2025, so a new entry always beats the last one.
-            long tenths = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1735689600000L) / 100;
-            // (uint32 holds that until 2038.)
             string given = a.Text("--counter", "");
-            uint counter = (uint)Math.Min(uint.MaxValue, tenths);
-            if (given.Length > 0 && !uint.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter))
+            uint counter = KeypadCounterAt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            if (given.Length > 0 && (!uint.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter) || counter == 0 || counter == uint.MaxValue))
             {
-                throw new CliException($"--counter: '{given}' is not a whole number from 0 to {uint.MaxValue}");
+                throw new CliException($"--counter: '{given}' is not a keypad counter (a whole number from 1 to {uint.MaxValue - 1})");
             }
 
             byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
@@ -256,7 +263,7 @@ namespace LockFirmware.LockCtl.Remote
             }
 
             string text = format == "csv" ? rows.ToString() : JsonSerializer.Serialize(new { events = json }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
-            if (a.Has("--out")) File.WriteAllText(a.Text("--out"), text);
+            if (a.Has("--out")) CliFiles.Write(a.Text("--out"), text);
             else Console.Write(text);
             return 0;
         }
