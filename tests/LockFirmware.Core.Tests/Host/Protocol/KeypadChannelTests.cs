@@ -90,11 +90,11 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         [TestMethod]
         public void ANewKeypadWithANewKeyWorksAfterAStolenKeypadWasRemoved()
         {
-            // Second review, R1: a lock-wide counter floor let one stolen key (counter 0xFFFFFFFF) disable every
+            // Second review, R1: a lock-wide counter floor let one stolen key (counter at the top of the range) disable every
             // keypad registered after it. The floor is per (id, key) now.
             var r = new Rig();
             byte[] newKey = Convert.FromHexString("ffeeddccbbaa99887766554433221100");
-            byte[] last = r.Frame(7, Key, uint.MaxValue, "0000000000");
+            byte[] last = r.Frame(7, Key, uint.MaxValue - 1, "0000000000");
             Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(last, 0, last.Length));
             Assert.IsTrue(r.Core.Keypads.Remove(7));
             Assert.IsTrue(r.Core.Keypads.Register(8, newKey));
