@@ -65,22 +65,35 @@ namespace LockFirmware.Core.Access
         private static long WorstWeekly(AccessPolicy policy)
         {
             long worst = 0;
-            long year = Common.LocalTime.DaysFromCivil(2027, 1, 1) * Common.LockTime.MsPerDay;
             for (int r = 0; r < DstRules.Length; r++)
             {
-                for (int h = 0; h < HoursPerYear; h++)
+                long pairs = WorstWeeklyPairs(policy, DstRules[r]);
+                if (pairs > worst)
                 {
-                    long utcMs = year + h * Common.LockTime.MsPerHour;
-                    long localMs = utcMs + Common.LocalTime.OffsetMinutes(policy.LocalOffsetMinutes, DstRules[r], utcMs) * Common.LockTime.MsPerMinute;
-                    long count = WeeklyPairsAt(policy, (int)(CodeFormat.Mod(localMs, Common.LockTime.MsPerDay) / Common.LockTime.MsPerHour));
-                    if (count > worst)
-                    {
-                        worst = count;
-                    }
+                    worst = pairs;
                 }
             }
 
             return worst * 3 * policy.WeeklyWeeks.Length;
+        }
+
+        /// <summary>(from, span) pairs of new weekly codes acceptable at the worst hour of a year under one DST rule.</summary>
+        public static long WorstWeeklyPairs(AccessPolicy policy, int dstRule)
+        {
+            long worst = 0;
+            long year = Common.LocalTime.DaysFromCivil(2027, 1, 1) * Common.LockTime.MsPerDay;
+            for (int h = 0; h < HoursPerYear; h++)
+            {
+                long utcMs = year + h * Common.LockTime.MsPerHour;
+                long localMs = utcMs + Common.LocalTime.OffsetMinutes(policy.LocalOffsetMinutes, dstRule, utcMs) * Common.LockTime.MsPerMinute;
+                long count = WeeklyPairsAt(policy, (int)(CodeFormat.Mod(localMs, Common.LockTime.MsPerDay) / Common.LockTime.MsPerHour));
+                if (count > worst)
+                {
+                    worst = count;
+                }
+            }
+
+            return worst;
         }
 
         // (from, span) pairs acceptable as new at a local hour of the day: first occurrence today, started within the
