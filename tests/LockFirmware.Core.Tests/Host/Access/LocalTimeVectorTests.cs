@@ -46,12 +46,7 @@ namespace LockFirmware.Core.Tests.Host.Access
                 new[] { Utc(2027, 11, 6, 6, 30), Utc(2027, 11, 7, 5, 30), Utc(2027, 11, 7, 6, 30), Utc(2027, 11, 7, 7, 30), Utc(2027, 11, 7, 9) }),
         };
 
-        private static byte[] Secret()
-        {
-            byte[] s = new byte[32];
-            for (int i = 0; i < 32; i++) s[i] = (byte)i;
-            return s;
-        }
+        private static byte[] Secret() => GoldenVectorTests.Secret();
 
         private static AccessPolicy PolicyOf(Case c)
         {

@@ -12,30 +12,17 @@ namespace LockFirmware.Core.Tests.Host.Attacks
     [TestClass]
     public class InstallerAttackTests
     {
-        internal static readonly byte[] Installer = Convert.FromHexString("11111111111111111111111111111111");
-        internal static readonly byte[] Owner = Convert.FromHexString("22222222222222222222222222222222");
+        internal static readonly byte[] Installer = AdminRig.InstallerKey;
+        internal static readonly byte[] Owner = AdminRig.OwnerKey;
         private const long Hour = 3_600_000L;
         private static byte Ok => (byte)AdminStatus.Ok;
 
+        /// <summary>A provisioned lock whose setup window has closed, as after an installation.</summary>
         internal static AdminRig Provisioned(out byte[] secret)
         {
-            var rig = new AdminRig();
-            rig.OpenSetupWindow();
-            var s = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
-            secret = new AccessFixture().Secret;
-            Assert.AreEqual(Ok, s.Call(AdminCommand.ProvisionSecret, secret)[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 1 }, Installer))[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 2 }, Owner))[1]);
-            rig.Advance(200_000); // the setup window closes
+            AdminRig rig = AdminRig.Provisioned(out secret);
+            rig.Advance(200_000);
             return rig;
-        }
-
-        internal static byte[] Cat(byte[] a, byte[] b)
-        {
-            byte[] c = new byte[a.Length + b.Length];
-            a.CopyTo(c, 0);
-            b.CopyTo(c, a.Length);
-            return c;
         }
 
         [TestMethod]
