@@ -203,7 +203,7 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         public void AnInstallerSettingALostClockCannotReviveAUsedOneTimeCode()
         {
             // Second review, R3: while the clock was unknown an installer could set any time, back into the window
-            // of a code already used (its replay entry pruned since). Not below the latest time in the log now.
+            // of a code already used (its replay entry pruned since). Not below the trusted-time floor now (issue 15).
             var rig = Provisioned(out byte[] secret);
             var codes = new CodeIssuer(AccessPolicy.Default(), rig.Crypto, secret);
             long t = rig.Now - rig.Now % 3_600_000L;
