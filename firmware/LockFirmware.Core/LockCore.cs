@@ -31,6 +31,7 @@ namespace LockFirmware.Core
         private readonly ISystemClock _clock;
         private bool _setupWindowWasOpen;
         private readonly byte[] _timeRecord = new byte[8];
+        private static readonly byte[] ResetPendingMark = { 1 };
         private long _trustedMs;
         private readonly LockConfig _lockConfig;
 
@@ -96,6 +97,12 @@ namespace LockFirmware.Core
         {
             Log.Mount();
             Settings.Mount();
+            if (Settings.Contains(SettingKeys.FactoryResetPending))
+            {
+                FinishFactoryReset();
+                Log.Append(EventType.FactoryReset, nowMs, 0);
+            }
+
             LoadState(nowMs);
             NoteTime(nowMs);
 
@@ -169,6 +176,7 @@ namespace LockFirmware.Core
             }
 
             _clock.SetUtc(utcMs);
+            Controller.ClockSet(nowMs, utcMs);
             Admin.Touch(utcMs);
             Log.Append(EventType.ClockSet, utcMs, (uint)(nowMs / Common.LockTime.MsPerSecond));
             NoteTime(utcMs);
@@ -249,6 +257,8 @@ namespace LockFirmware.Core
         /// <summary>
         /// Checks and applies a configuration. Limits keep the lock safe: the throttle may only be made stricter
         /// than the shipped policy (so the published bound holds), and the code length is fixed by the format.
+        /// The local offset is whole hours from -12:00 to +14:00: weekly schedules live on the local hour grid, and
+        /// half-hour zones (+05:30, +09:30, +05:45) are refused rather than floored (docs/access-codes.md, "Local time").
         /// </summary>
         public bool ApplyConfig(byte[] b, int at, bool persist, long nowMs)
         {
@@ -258,7 +268,7 @@ namespace LockFirmware.Core
             AccessPolicy shipped = AccessPolicy.Default();
             bool ok = relock >= 3000 && relock <= 600000 && motor >= 500 && motor <= 10000 && b[at + 8] <= 1
                 && free >= 1 && free <= shipped.FreeFailures && refill >= shipped.RefillHours && refill <= 8760
-                && offset >= -720 && offset <= 840 && b[at + 14] == shipped.CodeLength && b[at + 15] <= Common.LocalTime.UsDst;
+                && offset >= -720 && offset <= 840 && offset % 60 == 0 && b[at + 14] == shipped.CodeLength && b[at + 15] <= Common.LocalTime.UsDst;
             if (!ok || (persist && !Settings.Write(SettingKeys.LockConfig, b, at, AdminCommands.ConfigSize)))
             {
                 return false;
@@ -274,27 +284,37 @@ namespace LockFirmware.Core
             return true;
         }
 
-        /// <summary>Erases secrets, keys, keypads, PINs, tables and the log; keeps only the device's setup key.</summary>
+        /// <summary>
+        /// Erases secrets, keys, keypads, PINs, tables and the log; keeps only the device's setup key. The settings go
+        /// in one commit that keeps the setup key and marks the reset pending, so a power cut at any byte leaves either
+        /// the old lock or a reset one with the key on its label; the log is erased next, and a reset cut before the
+        /// log is gone is finished at the next boot.
+        /// </summary>
         public bool FactoryReset(long nowMs)
         {
-            byte[] setup = ReadKey(SettingKeys.SetupKey);
-            for (int s = 0; s < _flash.SectorCount; s++)
+            if (!Settings.ResetKeeping(SettingKeys.SetupKey, SettingKeys.FactoryResetPending, ResetPendingMark))
             {
-                _flash.EraseSector(s);
+                return false;
             }
 
-            Log.Mount();
-            Settings.Mount();
-            if (setup != null)
-            {
-                Settings.Write(SettingKeys.SetupKey, setup, 0, RoleKeySize);
-            }
-
+            FinishFactoryReset();
             ApplyConfig(_shippedConfig, 0, false, nowMs);
             CreateAccess();
             LoadState(nowMs);
             Log.Append(EventType.FactoryReset, nowMs, 0);
             return true;
+        }
+
+        // The second half of a factory reset: the log's sectors erased, then the pending mark cleared.
+        private void FinishFactoryReset()
+        {
+            for (int s = 0; s < FlashLayout.LogSectors; s++)
+            {
+                _flash.EraseSector(FlashLayout.LogFirstSector + s);
+            }
+
+            Log.Mount();
+            Settings.Delete(SettingKeys.FactoryResetPending);
         }
 
         /// <summary>Stores the lock secret (32 bytes) durably and starts accepting its codes.</summary>

@@ -62,6 +62,10 @@ namespace LockFirmware.LockCtl.Tests
             Assert.AreEqual(0, r.Code);
             StringAssert.Contains(r.Out, "P(open within a year) <=");
             StringAssert.Contains(r.Out, "met");
+            foreach (string rule in new[] { "none", "eu", "us" })
+            {
+                StringAssert.Contains(r.Out, "--dst " + rule, "the bound names every supported time-zone rule (issue 15, item 7)");
+            }
         }
     }
 }

@@ -110,5 +110,36 @@ namespace LockFirmware.Hal.Sim.Tests
                 Directory.Delete(dir, true);
             }
         }
+
+        [TestMethod]
+        public void SaveReplacesTheImageInOneStep()
+        {
+            // Issue 15, item 5: Save truncated the image and wrote it again, so a kill mid-save left a 0-byte file.
+            // Now it writes a temporary file and renames it over the image: a reader of the old file (a crash at any
+            // moment) still sees the whole old image, never a truncated or half-new one.
+            string path = Path.Combine(Path.GetTempPath(), "simnor-" + Guid.NewGuid().ToString("N") + ".flash");
+            try
+            {
+                var f = new SimNorFlash(256, 4);
+                f.Save(path);
+                byte[] old = File.ReadAllBytes(path);
+                using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                f.Program(0, new byte[] { 0x00, 0x11 }, 0, 2);
+                f.Save(path);
+                byte[] seen = new byte[old.Length + 1];
+                int n = reader.Read(seen, 0, seen.Length);
+                Assert.AreEqual(old.Length, n);
+                CollectionAssert.AreEqual(old, seen[..n], "the old image was rewritten in place");
+                var loaded = SimNorFlash.Load(path);
+                var b = new byte[2];
+                loaded.Read(0, b, 0, 2);
+                CollectionAssert.AreEqual(new byte[] { 0x00, 0x11 }, b);
+                Assert.IsFalse(File.Exists(path + ".tmp"));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
     }
 }

@@ -15,7 +15,8 @@ namespace LockFirmware.LockCtl
             "lockctl code issue --secret-file F --type weekly --first 2026-11-25 --weeks 4|13|26|52 --days everyday|weekdays|weekend|mon..sun\n" +
             "                   --from HOUR --span 2|4|8|12 [--index N]        (local time of the lock)\n" +
             "lockctl code issue --secret-file F --type revoke-all --start TIME [--index N]\n" +
-            "lockctl code inspect CODE --secret-file F [--at TIME]\n" +
+            "lockctl code inspect CODE --secret-file F [--at TIME] [--utc-offset-minutes N] [--dst none|eu|us]\n" +
+            "                   (the lock's local time, as `config get` shows it; weekly codes need it)\n" +
             "  one-time hours: 1, 2, 4, 8. --index 0..15 (default 0) makes distinct codes for the same parameters.\n" +
             "  The secret file holds the lock's 32-byte secret as 64 hex characters.";
 
@@ -30,8 +31,8 @@ namespace LockFirmware.LockCtl
             var rest = args[1..];
             switch (args[0])
             {
-                case "issue": return Issue(new CliArgs(rest));
-                case "inspect": return Inspect(new CliArgs(rest));
+                case "issue": return Issue(new CliArgs(rest).Allow("--secret-file", "--type", "--start", "--hours", "--first", "--weeks", "--days", "--from", "--span", "--index"));
+                case "inspect": return Inspect(new CliArgs(rest).Allow("--secret-file", "--at", "--utc-offset-minutes", "--dst"));
                 default: throw new CliException($"unknown code command '{args[0]}' (issue, inspect)");
             }
         }
@@ -72,6 +73,13 @@ namespace LockFirmware.LockCtl
             string code = a.Words[0];
             long at = a.Time("--at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             var policy = AccessPolicy.Default();
+            policy.LocalOffsetMinutes = a.Int("--utc-offset-minutes", 0);
+            if (policy.LocalOffsetMinutes < -720 || policy.LocalOffsetMinutes > 840 || policy.LocalOffsetMinutes % 60 != 0)
+            {
+                throw new CliException("--utc-offset-minutes: whole hours from -720 to 840, as the lock takes them");
+            }
+
+            policy.DstRule = Dst(a.Text("--dst", "none"));
             var crypto = new HostCrypto();
             byte[] secret = SecretFile.Read(a.Text("--secret-file"));
             var format = new CodeFormat(policy, crypto, new CodeKeys(crypto, secret));
@@ -82,6 +90,13 @@ namespace LockFirmware.LockCtl
             if (!ulong.TryParse(code, out ulong value))
             {
                 throw new CliException($"'{code}' is not all digits");
+            }
+
+            // Without a set clock no code can be told from a guess: the lock answers ClockUnknown (verification step 4).
+            if (!LockTime.IsSet(at))
+            {
+                Console.WriteLine($"at {CliArgs.Iso(at)}: ClockUnknown (a lock whose clock was never set opens no code)");
+                return 1;
             }
 
             var c = new Credential();
@@ -128,5 +143,14 @@ namespace LockFirmware.LockCtl
         }
 
         private static string DaysName(int days) => DayNames[days];
+
+        /// <summary>The summer-time rule as `config set --dst` names it.</summary>
+        public static int Dst(string name) => name switch
+        {
+            "none" => LocalTime.NoDst,
+            "eu" => LocalTime.EuDst,
+            "us" => LocalTime.UsDst,
+            _ => throw new CliException($"--dst '{name}': use none, eu or us"),
+        };
     }
 }

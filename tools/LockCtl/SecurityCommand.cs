@@ -19,7 +19,13 @@ namespace LockFirmware.LockCtl
             Console.WriteLine($"  activation period      {p.ActivationHours} h; activated-code table {p.ActivationTableSize}");
             Console.WriteLine($"  throttle               {p.FreeFailures} wrong entries, then 1 per {p.RefillHours} h (owner can clear)");
             Console.WriteLine($"  acceptable payloads    short {b.ShortAcceptable}, long {b.LongAcceptable} (window {b.WindowAcceptable}, weekly {b.WeeklyAcceptable}, table {p.ActivationTableSize})");
-            Console.WriteLine($"  per entry              {b.PerEntry.ToString("0.###E+0", inv)}");
+            string[] rules = { "none", "eu", "us" };
+            for (int r = 0; r < SecurityBound.DstRules.Length; r++)
+            {
+                Console.WriteLine($"  weekly, worst hour     {SecurityBound.WorstWeeklyPairs(p, SecurityBound.DstRules[r])} (from, span) pairs, --dst {rules[r]}");
+            }
+
+            Console.WriteLine($"  per entry              {b.PerEntry.ToString("0.###E+0", inv)}  (the worst over every supported time-zone rule)");
             Console.WriteLine($"  entries per year       {b.EntriesPerYear}");
             Console.WriteLine($"P(open within a year) <= {b.PerYear.ToString("0.###E+0", inv)}  (target 1E-6: {(b.PerYear <= 1e-6 ? "met" : "NOT met")})");
             return b.PerYear <= 1e-6 ? 0 : 1;

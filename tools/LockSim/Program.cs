@@ -83,6 +83,11 @@ namespace LockFirmware.LockSim
                 Console.Error.WriteLine("locksim: " + e.Message);
                 return 2;
             }
+            catch (UnauthorizedAccessException e)
+            {
+                Console.Error.WriteLine("locksim: " + e.Message);
+                return 2;
+            }
         }
 
         private static int Serve(string[] args)
@@ -149,12 +154,21 @@ namespace LockFirmware.LockSim
                 if (page != null) Console.WriteLine($"installer page: {page.Url} (WebSocket {page.Url.Replace("http://", "ws://")}link)");
                 Console.WriteLine($"setup key (the label on this lock): {Convert.ToHexString(sim.Core.SetupKey).ToLowerInvariant()}");
                 Console.WriteLine(setupWindow ? "setup window open for 2 minutes" : "setup window closed (start with --setup-window to provision)");
-                Console.WriteLine("Ctrl+C to stop.");
                 var done = new System.Threading.ManualResetEventSlim();
                 Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
+                // SIGTERM (a service manager, `kill`) stops as cleanly as Ctrl+C: the loop ends, the flash is saved.
+                using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                    System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; done.Set(); });
+                Console.WriteLine("Ctrl+C to stop.");
                 done.Wait();
             }
 
+            lock (sim)
+            {
+                sim.Save();
+            }
+
+            Console.WriteLine("LockSim stopped; flash saved.");
             return 0;
         }
 
@@ -253,7 +267,23 @@ namespace LockFirmware.LockSim
                 return null;
             }
 
-            return flash == null ? SimLock.Fresh(now) : SimLock.Open(flash, now);
+            if (flash == null)
+            {
+                return SimLock.Fresh(now);
+            }
+
+            SimLock sim = SimLock.Open(flash, now);
+            try
+            {
+                sim.Save(); // a new lock's image is written now, so a path that cannot be written fails here, not later
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"locksim: cannot write the flash file '{flash}': {e.Message}");
+                return null;
+            }
+
+            return sim;
         }
     }
 }

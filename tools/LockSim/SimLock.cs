@@ -167,13 +167,18 @@ namespace LockFirmware.LockSim
             Save();
         }
 
+        /// <summary>Saves the flash image when anything was programmed or erased since the last save.</summary>
         public void Save()
         {
-            if (FlashPath != null)
+            long changes = Flash.BytesProgrammed + Flash.EraseCount;
+            if (FlashPath != null && changes != _savedChanges)
             {
                 Flash.Save(FlashPath);
+                _savedChanges = changes;
             }
         }
+
+        private long _savedChanges = -1;
 
         /// <summary>A reading of the battery pack (mV), as a board with a battery divider would take at housekeeping.</summary>
         public void SetBattery(int millivolts)

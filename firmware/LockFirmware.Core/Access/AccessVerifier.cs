@@ -12,6 +12,9 @@ namespace LockFirmware.Core.Access
     /// </summary>
     public sealed class AccessVerifier
     {
+        /// <summary>Hours local time can lie behind UTC at most (the configuration allows offsets down to -12:00).</summary>
+        public const int MaxHoursWestOfUtc = 12;
+
         private readonly AccessPolicy _policy;
         private readonly ICryptoPrimitives _crypto;
         private readonly IAccessStore _store;
@@ -138,7 +141,7 @@ namespace LockFirmware.Core.Access
             }
 
             _revokedBeforeHour = hour;
-            _activated.RemoveWhere(CodeFormat.HourOf(nowMs), hour);
+            ForgetRevoked(CodeFormat.HourOf(nowMs), hour);
             _store.Save(AccessRecord.ActivatedCodes, _record, _activated.Write(_record));
             Log(EventType.RevokeAllApplied, nowMs, 0);
             return true;
@@ -272,7 +275,7 @@ namespace LockFirmware.Core.Access
                     if (c.StartHour < _revokedBeforeHour) return AccessResult.Revoked;
                     if (nowHour < c.StartHour) return AccessResult.NotYetValid;
                     if (nowHour >= c.EndHour) return AccessResult.Expired;
-                    return Activate(c, c.StartHour, c.EndHour, nowHour);
+                    return Activate(c, c.StartHour, c.EndHour, nowHour, nowHour);
 
                 case CredentialType.Weekly:
                     if (c.StartHour - offset < _revokedBeforeHour) return AccessResult.Revoked;
@@ -285,9 +288,11 @@ namespace LockFirmware.Core.Access
                         return AccessResult.OutsideSchedule;
                     }
 
-                    // Remembered on the standard-time grid, so summer time does not change the entry's identity.
-                    int standard = (int)CodeFormat.Floor(_policy.LocalOffsetMinutes, 60);
-                    return Activate(c, c.StartHour - standard, c.EndHour - standard, nowHour);
+                    // Activated within ActivationHours local hours of the first occurrence, and remembered by its local
+                    // start: neither summer time nor an owner's change of offset changes the entry's identity, and the
+                    // period is the same 6 local hours under every rule (the bound counts local hours). The entry is kept
+                    // until UTC reaches the local end plus the largest offset west of UTC, so no offset drops it early.
+                    return Activate(c, c.StartHour, c.EndHour + MaxHoursWestOfUtc, localHour, nowHour);
 
                 case CredentialType.RevokeAll:
                     if (c.StartHour <= _revokedBeforeHour) return AccessResult.Revoked;
@@ -296,7 +301,7 @@ namespace LockFirmware.Core.Access
                     LittleEndian.PutLong(_record, 0, c.StartHour);
                     if (!_store.Save(AccessRecord.Revocation, _record, 8)) return AccessResult.StoreFailed;
                     _revokedBeforeHour = c.StartHour;
-                    _activated.RemoveWhere(nowHour, c.StartHour);
+                    ForgetRevoked(nowHour, c.StartHour);
                     _store.Save(AccessRecord.ActivatedCodes, _record, _activated.Write(_record));
                     return AccessResult.RevokeApplied;
 
@@ -305,25 +310,35 @@ namespace LockFirmware.Core.Access
             }
         }
 
-        // Window and weekly codes: remembered (in UTC hours) once first used within the activation period.
-        private AccessResult Activate(Credential c, long startUtc, long endUtc, long nowHour)
+        // Drops activations that surely started before the revocation: weekly entries are keyed by local hours, up to
+        // MaxHoursWestOfUtc below UTC, so only keys that far below count. The rest are refused as Revoked anyway
+        // (the check precedes the table) and leave the table when they expire.
+        private void ForgetRevoked(long nowHour, long revokedBeforeHour)
         {
-            if (_activated.Contains(c.Payload, startUtc))
+            _activated.RemoveWhere(nowHour, revokedBeforeHour - MaxHoursWestOfUtc);
+        }
+
+        // Window and weekly codes: remembered once first used within the activation period. Start and the clock
+        // are on the code's own grid (UTC hours for window codes, local hours for weekly); the end, in UTC hours,
+        // is when the entry may be forgotten.
+        private AccessResult Activate(Credential c, long start, long forgetAfterUtc, long now, long nowUtc)
+        {
+            if (_activated.Contains(c.Payload, start))
             {
                 return AccessResult.Accepted;
             }
 
-            if (nowHour >= startUtc + _policy.ActivationHours)
+            if (now >= start + _policy.ActivationHours)
             {
                 return AccessResult.ActivationExpired;
             }
 
-            if (!_activated.Add(c.Payload, startUtc, endUtc, nowHour))
+            if (!_activated.Add(c.Payload, start, forgetAfterUtc, nowUtc))
             {
                 return AccessResult.TableFull;
             }
 
-            return Persist(AccessRecord.ActivatedCodes, _activated, c.Payload, startUtc);
+            return Persist(AccessRecord.ActivatedCodes, _activated, c.Payload, start);
         }
 
         // Saves a table after an addition; if the save fails the entry is dropped from RAM too, so RAM never

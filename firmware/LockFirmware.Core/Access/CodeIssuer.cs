@@ -55,9 +55,9 @@ namespace LockFirmware.Core.Access
         /// </summary>
         public string Weekly(long firstDateMs, int weeks, int days, int fromHour, int spanHours, int index)
         {
-            if (firstDateMs < LockTime.EarliestValidMs)
+            if (firstDateMs < LockTime.EarliestValidMs || firstDateMs >= LockTime.LatestValidMs)
             {
-                throw new ArgumentException("first date is before 2025-01-01");
+                throw new ArgumentException("first date must be from 2025-01-01 to 2099-12-31 (the lock's clock range)");
             }
 
             long day = (firstDateMs - LockTime.EarliestValidMs) / LockTime.MsPerDay;
@@ -68,7 +68,8 @@ namespace LockFirmware.Core.Access
                 throw new ArgumentException("days must be a WeeklyDays option (0..9)");
             }
 
-            if (fromHour < 0 || fromHour + spanHours > 24)
+            // Each argument's range before any arithmetic: a from-hour near int.MaxValue once wrapped past the sum.
+            if (fromHour < 0 || fromHour > 23 || fromHour + spanHours > 24)
             {
                 throw new ArgumentException("the daily span must start and end within one day (from + span <= 24)");
             }
@@ -110,9 +111,9 @@ namespace LockFirmware.Core.Access
 
         private static long StartHour(long ms)
         {
-            if (ms < LockTime.EarliestValidMs)
+            if (ms < LockTime.EarliestValidMs || ms >= LockTime.LatestValidMs)
             {
-                throw new ArgumentException("start is before 2025-01-01");
+                throw new ArgumentException("start must be from 2025-01-01 to 2099-12-31 (the lock's clock range)");
             }
 
             if ((ms - LockTime.EarliestValidMs) % LockTime.MsPerHour != 0)

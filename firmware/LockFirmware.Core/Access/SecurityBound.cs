@@ -55,39 +55,71 @@ namespace LockFirmware.Core.Access
             PerYear = EntriesPerYear * PerEntry;
         }
 
-        // New weekly codes acceptable at the worst local hour: first occurrence today, started within the
-        // activation period, its span still running, its day set holding today (three options do: every day,
-        // weekdays or weekend, the day itself), any length in weeks.
+        /// <summary>The time-zone rules the bound is computed over (LocalTime.NoDst, EuDst, UsDst).</summary>
+        public static readonly int[] DstRules = { Common.LocalTime.NoDst, Common.LocalTime.EuDst, Common.LocalTime.UsDst };
+
+        // New weekly codes acceptable at the worst moment of any supported time-zone rule: for each rule, every hour of
+        // a year is turned into the lock's local hour as the verifier does, and the (from, span) pairs acceptable then
+        // are counted. Activation runs in local hours (6 of them, summer or winter), so every rule gives the same worst
+        // hour; were it keyed on another grid, a rule's summer hours would show here (issue 15, item 7).
         private static long WorstWeekly(AccessPolicy policy)
         {
             long worst = 0;
-            for (int hour = 0; hour < 24; hour++)
+            for (int r = 0; r < DstRules.Length; r++)
             {
-                long count = 0;
-                for (int from = hour - policy.ActivationHours + 1; from <= hour; from++)
+                long pairs = WorstWeeklyPairs(policy, DstRules[r]);
+                if (pairs > worst)
                 {
-                    if (from < 0)
-                    {
-                        continue;
-                    }
-
-                    for (int s = 0; s < policy.WeeklySpanHours.Length; s++)
-                    {
-                        int span = policy.WeeklySpanHours[s];
-                        if (hour < from + span && from + span <= 24)
-                        {
-                            count++;
-                        }
-                    }
+                    worst = pairs;
                 }
+            }
 
+            return worst * 3 * policy.WeeklyWeeks.Length;
+        }
+
+        /// <summary>(from, span) pairs of new weekly codes acceptable at the worst hour of a year under one DST rule.</summary>
+        public static long WorstWeeklyPairs(AccessPolicy policy, int dstRule)
+        {
+            long worst = 0;
+            long year = Common.LocalTime.DaysFromCivil(2027, 1, 1) * Common.LockTime.MsPerDay;
+            for (int h = 0; h < HoursPerYear; h++)
+            {
+                long utcMs = year + h * Common.LockTime.MsPerHour;
+                long localMs = utcMs + Common.LocalTime.OffsetMinutes(policy.LocalOffsetMinutes, dstRule, utcMs) * Common.LockTime.MsPerMinute;
+                long count = WeeklyPairsAt(policy, (int)(CodeFormat.Mod(localMs, Common.LockTime.MsPerDay) / Common.LockTime.MsPerHour));
                 if (count > worst)
                 {
                     worst = count;
                 }
             }
 
-            return worst * 3 * policy.WeeklyWeeks.Length;
+            return worst;
+        }
+
+        // (from, span) pairs acceptable as new at a local hour of the day: first occurrence today, started within the
+        // activation period, its span still running (the day set holding today: three options do, every day,
+        // weekdays or weekend, and the day itself; counted by the caller).
+        private static long WeeklyPairsAt(AccessPolicy policy, int hour)
+        {
+            long count = 0;
+            for (int from = hour - policy.ActivationHours + 1; from <= hour; from++)
+            {
+                if (from < 0)
+                {
+                    continue;
+                }
+
+                for (int s = 0; s < policy.WeeklySpanHours.Length; s++)
+                {
+                    int span = policy.WeeklySpanHours[s];
+                    if (hour < from + span && from + span <= 24)
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            return count;
         }
 
         private static double Pow10(int n)

@@ -19,6 +19,9 @@ namespace LockFirmware.Core.Access
         private readonly byte[] _record = new byte[RecordSize];
         private int _tokens;
         private long _lastRefillMs;
+        private bool _saved;                 // what flash holds, so an unchanged state is not written again
+        private int _savedTokens;
+        private long _savedRefillMs;
 
         public Throttle(AccessPolicy policy, IAccessStore store)
         {
@@ -91,6 +94,9 @@ namespace LockFirmware.Core.Access
                 int tokens = LittleEndian.GetInt(_record, 0);
                 _tokens = tokens < 0 ? 0 : (tokens > _policy.FreeFailures ? _policy.FreeFailures : tokens);
                 _lastRefillMs = LittleEndian.GetLong(_record, 4);
+                _saved = true;
+                _savedTokens = tokens;
+                _savedRefillMs = _lastRefillMs;
             }
         }
 
@@ -129,11 +135,26 @@ namespace LockFirmware.Core.Access
             }
         }
 
+        // Writes the state only when it changed: a locked-out keypad fed junk all day (wrong-form entries are counted
+        // too) costs no flash wear, since an empty bucket stays empty until a refill is due.
         private bool Save()
         {
+            if (_saved && _tokens == _savedTokens && _lastRefillMs == _savedRefillMs)
+            {
+                return true;
+            }
+
             LittleEndian.PutInt(_record, 0, _tokens);
             LittleEndian.PutLong(_record, 4, _lastRefillMs);
-            return _store.Save(AccessRecord.Throttle, _record, RecordSize);
+            if (!_store.Save(AccessRecord.Throttle, _record, RecordSize))
+            {
+                return false;
+            }
+
+            _saved = true;
+            _savedTokens = _tokens;
+            _savedRefillMs = _lastRefillMs;
+            return true;
         }
     }
 }

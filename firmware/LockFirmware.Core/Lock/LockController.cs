@@ -261,6 +261,17 @@ namespace LockFirmware.Core.Lock
             return NextDeadline(nowMs);
         }
 
+        /// <summary>
+        /// The clock was set from <paramref name="fromMs"/> to <paramref name="toMs"/>. The controller's own time
+        /// (motor run, relock, debounce, windows) counts only the clock's running, never a set: a jump forward during
+        /// a relock is not motor time (issue 15, item 6), a jump back does not stretch a timer.
+        /// </summary>
+        public void ClockSet(long fromMs, long toMs)
+        {
+            Advance(fromMs);
+            _lastNow = toMs;
+        }
+
         private void Advance(long nowMs)
         {
             if (_lastNow == long.MinValue)

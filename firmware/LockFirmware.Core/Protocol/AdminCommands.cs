@@ -18,6 +18,7 @@ namespace LockFirmware.Core.Protocol
 
         private readonly LockCore _lock;
         private readonly byte[] _args = new byte[64];
+        private readonly byte[] _current = new byte[ConfigSize];
         private readonly EventRecord _event = new EventRecord();
 
         public AdminCommands(LockCore lockCore)
@@ -117,6 +118,9 @@ namespace LockFirmware.Core.Protocol
                 case AdminCommand.SetConfig:
                     if (!staff) return AdminStatus.Denied;
                     if (fullLength != ConfigSize) return AdminStatus.BadArguments;
+                    // The local offset and summer-time rule place weekly schedules in time: changing them moves a
+                    // schedule like moving the clock does, so they are the owner's (issue 15, item 2).
+                    if (!owner && MovesLocalTime()) return AdminStatus.Denied;
                     if (!_lock.ApplyConfig(_args, 0, true, nowMs)) return AdminStatus.BadArguments;
                     LogOf(role).Append(EventType.ConfigChanged, nowMs, 0);
                     return AdminStatus.Ok;
@@ -216,6 +220,13 @@ namespace LockFirmware.Core.Protocol
                 default:
                     return AdminStatus.UnknownCommand;
             }
+        }
+
+        // True when the requested configuration (in _args) has another local offset or summer-time rule than now.
+        private bool MovesLocalTime()
+        {
+            _lock.WriteConfig(_current, 0);
+            return _args[12] != _current[12] || _args[13] != _current[13] || _args[15] != _current[15];
         }
 
         public static int KeyOf(AdminRole role)

@@ -193,7 +193,10 @@ namespace LockFirmware.Core.Protocol
                 return KeypadResult.BadTag;
             }
 
-            if (counter <= _counters[slot])
+            // Counters run from 1 to 4,294,967,294; 4,294,967,295 is reserved and refused. A keypad whose counter reached
+            // the end (or sent its maximum by mistake) can send nothing more under its key: it is re-keyed, and the
+            // new (id, key) pair starts again from 0 (docs/ble-protocol.md, "Keypad channel").
+            if (counter <= _counters[slot] || counter == uint.MaxValue)
             {
                 Array.Clear(_digits, 0, length);
                 return KeypadResult.Replayed;

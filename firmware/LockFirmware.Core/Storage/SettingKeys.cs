@@ -18,6 +18,10 @@ namespace LockFirmware.Core.Storage
         /// except by the owner.</summary>
         public const int TrustedTime = 8;
 
+        /// <summary>Set in the same commit that resets the settings, cleared once the log is erased too: a factory
+        /// reset cut between the two is finished at the next boot.</summary>
+        public const int FactoryResetPending = 9;
+
         /// <summary>The access module's records: this base plus the AccessRecord value (1..5).</summary>
         public const int AccessRecordBase = 16;
 

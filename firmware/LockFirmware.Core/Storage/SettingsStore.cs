@@ -161,6 +161,46 @@ namespace LockFirmware.Core.Storage
             return _address[key] < 0 || Put(key, _copy, 0, 0, FlagDeleted);
         }
 
+        /// <summary>
+        /// Forgets every key but <paramref name="keepKey"/> in one step and sets <paramref name="markerKey"/> to
+        /// <paramref name="marker"/>: a fresh snapshot holding only those two is committed in the next sector (a cut
+        /// before the commit leaves every old value, after it only these two), then the other sectors are erased so
+        /// the old values are gone from the chip too. True once committed.
+        /// </summary>
+        public bool ResetKeeping(int keepKey, int markerKey, byte[] marker)
+        {
+            if (keepKey < 0 || keepKey >= MaxKeys || markerKey < 0 || markerKey >= MaxKeys || markerKey == keepKey || marker == null || marker.Length > MaxValueLength)
+            {
+                return false;
+            }
+
+            try
+            {
+                for (int k = 0; k < MaxKeys; k++)
+                {
+                    if (k != keepKey) _address[k] = -1; // in RAM only: flash changes at the commit below
+                }
+
+                if (!Compact(markerKey, marker, 0, marker.Length, 0))
+                {
+                    Mount();
+                    return false;
+                }
+
+                for (int s = 0; s < _flash.SectorCount; s++)
+                {
+                    if (s != _head) _flash.EraseSector(s);
+                }
+
+                return true;
+            }
+            catch (Exception)
+            {
+                _headSealed = true;
+                return false;
+            }
+        }
+
         private bool Put(int key, byte[] value, int offset, int count, byte flags)
         {
             try

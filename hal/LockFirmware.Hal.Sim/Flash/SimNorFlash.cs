@@ -132,14 +132,24 @@ namespace LockFirmware.Hal.Sim.Flash
 
         public byte[] Snapshot() => (byte[])_data.Clone();
 
+        /// <summary>
+        /// Writes the image crash-safely: to a temporary file beside it, flushed to disk, then renamed over the old
+        /// one, so a kill or power loss at any moment leaves the old image or the new one, never a truncated file.
+        /// </summary>
         public void Save(string path)
         {
-            using var file = File.Create(path);
-            var header = System.Text.Encoding.ASCII.GetBytes(Magic);
-            file.Write(header);
-            file.Write(BitConverter.GetBytes(SectorSize));
-            file.Write(BitConverter.GetBytes(SectorCount));
-            file.Write(_data);
+            string temp = path + ".tmp";
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                var header = System.Text.Encoding.ASCII.GetBytes(Magic);
+                file.Write(header);
+                file.Write(BitConverter.GetBytes(SectorSize));
+                file.Write(BitConverter.GetBytes(SectorCount));
+                file.Write(_data);
+                file.Flush(true);
+            }
+
+            File.Move(temp, path, true);
         }
 
         /// <summary>Loads an image written by <see cref="Save"/>; throws InvalidDataException naming what is wrong.</summary>

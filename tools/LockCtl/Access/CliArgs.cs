@@ -38,6 +38,20 @@ namespace LockFirmware.LockCtl.Access
 
         public bool Has(string name) => _options.ContainsKey(name);
 
+        /// <summary>Refuses any option not named: a mistyped or unsupported option is an error, not silently ignored.</summary>
+        public CliArgs Allow(params string[] names)
+        {
+            foreach (string option in _options.Keys)
+            {
+                if (Array.IndexOf(names, option) < 0)
+                {
+                    throw new CliException($"unknown option {option} (this command takes {string.Join(", ", names)})");
+                }
+            }
+
+            return this;
+        }
+
         public string Text(string name, string fallback = null)
         {
             if (_options.TryGetValue(name, out string v)) return v;
@@ -83,6 +97,8 @@ namespace LockFirmware.LockCtl.Access
             return t.ToUnixTimeMilliseconds();
         }
 
-        public static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
+        public static string Iso(long ms) => ms >= -62135596800000L && ms <= 253402300799999L
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture)
+            : (ms < 0 ? "before 0001-01-01" : "after 9999-12-31");
     }
 }

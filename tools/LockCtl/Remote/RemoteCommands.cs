@@ -107,6 +107,16 @@ namespace LockFirmware.LockCtl.Remote
             return 0;
         }
 
+        /// <summary>
+        /// The counter lockctl sends as a keypad: whole seconds since 2025-01-01, plus one, so each entry beats the last
+        /// one a second earlier and the range (1 to 4,294,967,294) lasts until 2161.
+        /// </summary>
+        public static uint KeypadCounterAt(long utcMs)
+        {
+            long seconds = (utcMs - LockFirmware.Core.Common.LockTime.EarliestValidMs) / 1000 + 1;
+            return (uint)Math.Clamp(seconds, 1, uint.MaxValue - 1L);
+        }
+
         private static int Config(RemoteLock remote, CliArgs a)
         {
             string what = a.Words.Count > 0 ? a.Words[0] : "";
@@ -120,15 +130,24 @@ namespace LockFirmware.LockCtl.Remote
                 int refill = a.Int("--refill-hours", BitConverter.ToUInt16(c, 10));
                 c[10] = (byte)refill; c[11] = (byte)(refill >> 8);
                 int offset = a.Int("--utc-offset-minutes", BitConverter.ToInt16(c, 12));
+                if (offset % 60 != 0)
+                {
+                    throw new CliException($"--utc-offset-minutes {offset}: the lock keeps weekly schedules on whole local hours and takes whole-hour offsets only (-720..840 in steps of 60); a half-hour zone such as +05:30 is not supported (docs/access-codes.md, \"Local time\")");
+                }
+
                 c[12] = (byte)offset; c[13] = (byte)(offset >> 8);
                 if (a.Has("--dst")) c[15] = a.Text("--dst") switch { "none" => 0, "eu" => 1, "us" => 2, _ => throw new CliException("--dst takes none, eu or us") };
                 try
                 {
                     remote.Call(AdminCommand.SetConfig, c);
                 }
+                catch (CliException e) when (e.Message.Contains("Denied"))
+                {
+                    throw new CliException("the lock refused the configuration: the local offset and summer-time rule move weekly schedules, so only the owner may change them");
+                }
                 catch (CliException e) when (e.Message.Contains("BadArguments"))
                 {
-                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min, dst none|eu|us (the throttle may only get stricter)");
+                    throw new CliException("the lock refused the configuration: relock 3,000-600,000 ms, motor 500-10,000 ms, free failures 1-5, refill 336-8,760 h, offset -720..840 min in whole hours, dst none|eu|us (the throttle may only get stricter)");
                 }
             }
             else if (what != "get")
@@ -189,14 +208,11 @@ namespace LockFirmware.LockCtl.Remote
 
             int id = a.Int("--id");
             byte[] key = KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file");
-            // Keypads count in tenths of a second since 2025, so a new entry always beats the last one.
-            long tenths = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1735689600000L) / 100;
-            // (uint32 holds that until 2038.)
             string given = a.Text("--counter", "");
-            uint counter = (uint)Math.Min(uint.MaxValue, tenths);
-            if (given.Length > 0 && !uint.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter))
+            uint counter = KeypadCounterAt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            if (given.Length > 0 && (!uint.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter) || counter == 0 || counter == uint.MaxValue))
             {
-                throw new CliException($"--counter: '{given}' is not a whole number from 0 to {uint.MaxValue}");
+                throw new CliException($"--counter: '{given}' is not a keypad counter (a whole number from 1 to {uint.MaxValue - 1})");
             }
 
             byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
@@ -282,7 +298,7 @@ namespace LockFirmware.LockCtl.Remote
             json.WriteEndObject();
             json.Flush();
             string text = format == "csv" ? csv.ToString() : Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-            if (a.Has("--out")) File.WriteAllText(a.Text("--out"), text);
+            if (a.Has("--out")) CliFiles.Write(a.Text("--out"), text);
             else Console.Write(text);
             return 0;
         }

@@ -44,7 +44,7 @@ namespace LockFirmware.Core.Tests.Host.Access
             _ => issuer.RevokeAll(c.Start, c.Index),
         };
 
-        private static byte[] Secret()
+        internal static byte[] Secret()
         {
             byte[] s = new byte[32];
             for (int i = 0; i < 32; i++) s[i] = (byte)i;

@@ -1,5 +1,6 @@
 using System;
 using LockFirmware.Core.Access;
+using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
 using LockFirmware.Core.Tests.Access;
@@ -11,30 +12,17 @@ namespace LockFirmware.Core.Tests.Host.Attacks
     [TestClass]
     public class InstallerAttackTests
     {
-        internal static readonly byte[] Installer = Convert.FromHexString("11111111111111111111111111111111");
-        internal static readonly byte[] Owner = Convert.FromHexString("22222222222222222222222222222222");
+        internal static readonly byte[] Installer = AdminRig.InstallerKey;
+        internal static readonly byte[] Owner = AdminRig.OwnerKey;
         private const long Hour = 3_600_000L;
         private static byte Ok => (byte)AdminStatus.Ok;
 
+        /// <summary>A provisioned lock whose setup window has closed, as after an installation.</summary>
         internal static AdminRig Provisioned(out byte[] secret)
         {
-            var rig = new AdminRig();
-            rig.OpenSetupWindow();
-            var s = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
-            secret = new AccessFixture().Secret;
-            Assert.AreEqual(Ok, s.Call(AdminCommand.ProvisionSecret, secret)[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 1 }, Installer))[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 2 }, Owner))[1]);
-            rig.Advance(200_000); // the setup window closes
+            AdminRig rig = AdminRig.Provisioned(out secret);
+            rig.Advance(200_000);
             return rig;
-        }
-
-        internal static byte[] Cat(byte[] a, byte[] b)
-        {
-            byte[] c = new byte[a.Length + b.Length];
-            a.CopyTo(c, 0);
-            b.CopyTo(c, a.Length);
-            return c;
         }
 
         [TestMethod]
@@ -112,6 +100,31 @@ namespace LockFirmware.Core.Tests.Host.Attacks
             rig.Boot();
             installer = rig.Connect(AdminRole.Installer, Installer);
             Assert.AreEqual(Ok, installer.Call(AdminCommand.SetTime, BitConverter.GetBytes(t + Hour / 2))[1], "the owner's setting is the new floor");
+        }
+
+        [TestMethod]
+        public void AClockSetDuringARelockIsNotMotorTime()
+        {
+            // Issue 15, item 6: an owner SetTime during a relock counted the jump as motor run time: BoltRetry, then
+            // BoltJammed, leaving the door unlocked.
+            var rig = Provisioned(out _);
+            var owner = rig.Connect(AdminRole.Owner, Owner);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Unlock)[1]);
+            rig.Advance(2000);
+            Assert.AreEqual(LockState.Unlocked, rig.Core.Controller.State);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.Lock)[1]);
+            rig.Advance(100); // the motor is driving the bolt out
+            Assert.AreEqual(LockState.Locking, rig.Core.Controller.State);
+            Assert.AreEqual(Ok, owner.Call(AdminCommand.SetTime, BitConverter.GetBytes(rig.Now + 3 * Hour))[1]);
+            rig.Advance(3000);
+            Assert.AreEqual(LockState.Locked, rig.Core.Controller.State);
+            var cursor = rig.Core.Log.ReadFrom(0);
+            var r = new EventRecord();
+            while (cursor.Next(r))
+            {
+                Assert.AreNotEqual(EventType.BoltRetry, r.Type);
+                Assert.AreNotEqual(EventType.BoltJammed, r.Type);
+            }
         }
     }
 }

@@ -51,16 +51,16 @@ namespace LockFirmware.Core.Tests.Host.Keypad
         }
 
         [TestMethod]
-        public void TheRangeEndsAtUInt32MaxAndThenRefuses()
+        public void TheRangeEndsWhereTheLocksDoesAndThenRefuses()
         {
             var flash = new SimNorFlash(SectorSize, 2);
             var store = new SettingsStore(flash);
             store.Mount();
-            store.Write(KeypadSettings.CounterReservation, System.BitConverter.GetBytes(uint.MaxValue - 2), 0, 4);
+            store.Write(KeypadSettings.CounterReservation, System.BitConverter.GetBytes(uint.MaxValue - 3), 0, 4);
             KeypadCounter c = Mount(flash);
-            Assert.AreEqual(uint.MaxValue - 1, c.Next());
-            Assert.AreEqual(uint.MaxValue, c.Next());
-            Assert.AreEqual(0u, c.Next(), "spent: no counter rather than a repeat");
+            Assert.AreEqual(uint.MaxValue - 2, c.Next());
+            Assert.AreEqual(uint.MaxValue - 1, c.Next(), "4294967294, the lock's last");
+            Assert.AreEqual(0u, c.Next(), "spent: no counter rather than a repeat or the lock's reserved 4294967295");
             Assert.AreEqual(0u, Mount(flash).Next());
         }
 

@@ -24,7 +24,32 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             Boot();
         }
 
+        public static readonly byte[] InstallerKey = Convert.FromHexString("11111111111111111111111111111111");
+        public static readonly byte[] OwnerKey = Convert.FromHexString("22222222222222222222222222222222");
+
         public long Now => Clock.NowMs;
+
+        /// <summary>A lock provisioned through a setup session (secret of AccessFixture, installer and owner keys above); the setup window still open.</summary>
+        public static AdminRig Provisioned(out byte[] secret)
+        {
+            var rig = new AdminRig();
+            rig.OpenSetupWindow();
+            var s = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
+            Assert.IsTrue(s.Open, "setup session: " + s.HandshakeResult);
+            secret = new Tests.Access.AccessFixture().Secret;
+            Assert.AreEqual((byte)AdminStatus.Ok, s.Call(AdminCommand.ProvisionSecret, secret)[1]);
+            Assert.AreEqual((byte)AdminStatus.Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 1 }, InstallerKey))[1]);
+            Assert.AreEqual((byte)AdminStatus.Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 2 }, OwnerKey))[1]);
+            return rig;
+        }
+
+        public static byte[] Cat(byte[] a, byte[] b)
+        {
+            byte[] c = new byte[a.Length + b.Length];
+            a.CopyTo(c, 0);
+            b.CopyTo(c, a.Length);
+            return c;
+        }
 
         public void Boot()
         {

@@ -10,30 +10,13 @@ namespace LockFirmware.Core.Tests.Host.Protocol
     [TestClass]
     public class AdminSessionTests
     {
-        private static readonly byte[] Installer = Convert.FromHexString("11111111111111111111111111111111");
-        private static readonly byte[] Owner = Convert.FromHexString("22222222222222222222222222222222");
+        private static readonly byte[] Installer = AdminRig.InstallerKey;
+        private static readonly byte[] Owner = AdminRig.OwnerKey;
         private static byte Ok => (byte)AdminStatus.Ok;
 
-        private static AdminRig Provisioned(out byte[] secret)
-        {
-            var rig = new AdminRig();
-            rig.OpenSetupWindow();
-            var s = rig.Connect(AdminRole.Setup, rig.Core.SetupKey);
-            Assert.IsTrue(s.Open, "setup session: " + s.HandshakeResult);
-            secret = new AccessFixture().Secret;
-            Assert.AreEqual(Ok, s.Call(AdminCommand.ProvisionSecret, secret)[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 1 }, Installer))[1]);
-            Assert.AreEqual(Ok, s.Call(AdminCommand.SetRoleKey, Cat(new byte[] { 2 }, Owner))[1]);
-            return rig;
-        }
+        private static AdminRig Provisioned(out byte[] secret) => AdminRig.Provisioned(out secret);
 
-        private static byte[] Cat(byte[] a, byte[] b)
-        {
-            byte[] c = new byte[a.Length + b.Length];
-            a.CopyTo(c, 0);
-            b.CopyTo(c, a.Length);
-            return c;
-        }
+        private static byte[] Cat(byte[] a, byte[] b) => AdminRig.Cat(a, b);
 
         [TestMethod]
         public void SetupKeyWorksOnlyWhileTheSetupWindowIsOpen()
@@ -220,7 +203,7 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         public void AnInstallerSettingALostClockCannotReviveAUsedOneTimeCode()
         {
             // Second review, R3: while the clock was unknown an installer could set any time, back into the window
-            // of a code already used (its replay entry pruned since). Not below the latest time in the log now.
+            // of a code already used (its replay entry pruned since). Not below the trusted-time floor now (issue 15).
             var rig = Provisioned(out byte[] secret);
             var codes = new CodeIssuer(AccessPolicy.Default(), rig.Crypto, secret);
             long t = rig.Now - rig.Now % 3_600_000L;

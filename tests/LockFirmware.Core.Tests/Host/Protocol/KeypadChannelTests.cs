@@ -90,11 +90,11 @@ namespace LockFirmware.Core.Tests.Host.Protocol
         [TestMethod]
         public void ANewKeypadWithANewKeyWorksAfterAStolenKeypadWasRemoved()
         {
-            // Second review, R1: a lock-wide counter floor let one stolen key (counter 0xFFFFFFFF) disable every
+            // Second review, R1: a lock-wide counter floor let one stolen key (counter at the top of the range) disable every
             // keypad registered after it. The floor is per (id, key) now.
             var r = new Rig();
             byte[] newKey = Convert.FromHexString("ffeeddccbbaa99887766554433221100");
-            byte[] last = r.Frame(7, Key, uint.MaxValue, "0000000000");
+            byte[] last = r.Frame(7, Key, uint.MaxValue - 1, "0000000000");
             Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(last, 0, last.Length));
             Assert.IsTrue(r.Core.Keypads.Remove(7));
             Assert.IsTrue(r.Core.Keypads.Register(8, newKey));
@@ -168,6 +168,24 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             r.Boot();
             Assert.AreEqual(KeypadResult.UnknownKeypad, r.Core.Keypads.Receive(r.Frame(7, Key, 1, "1234567890"), 0, 24));
             Assert.IsFalse(r.Core.Keypads.Register(7, new byte[15]));
+        }
+
+        [TestMethod]
+        public void TheCounterRangeEndsBelowItsMaximumAndReKeyingStartsItAgain()
+        {
+            // Issue 15, item 11: an entry with counter 4,294,967,295 was accepted and the keypad could never send again.
+            var r = new Rig();
+            string code = r.Codes.Issuer.OneTime(T0, 2, 0);
+            byte[] max = r.Frame(7, Key, uint.MaxValue, code);
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(max, 0, max.Length), "the reserved maximum");
+            byte[] last = r.Frame(7, Key, uint.MaxValue - 1, code);
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(last, 0, last.Length), "the top of the range is still usable");
+            byte[] next = r.Frame(7, Key, uint.MaxValue, code);
+            Assert.AreEqual(KeypadResult.Replayed, r.Core.Keypads.Receive(next, 0, next.Length), "at the end of its range the keypad can send nothing more");
+            byte[] newKey = Convert.FromHexString("ffeeddccbbaa99887766554433221100");
+            Assert.IsTrue(r.Core.Keypads.Register(7, newKey), "re-keying the keypad");
+            byte[] first = r.Frame(7, newKey, 1, code);
+            Assert.AreEqual(KeypadResult.Entry, r.Core.Keypads.Receive(first, 0, first.Length), "a new key starts from 1 again");
         }
     }
 }

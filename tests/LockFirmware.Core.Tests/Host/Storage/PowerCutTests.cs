@@ -1,7 +1,12 @@
 using System;
 using System.Collections.Generic;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Lock;
 using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Clock;
+using LockFirmware.Hal.Sim.Crypto;
 using LockFirmware.Hal.Sim.Flash;
+using LockFirmware.Hal.Sim.Lock;
 
 namespace LockFirmware.Core.Tests.Host.Storage
 {
@@ -212,6 +217,82 @@ namespace LockFirmware.Core.Tests.Host.Storage
 
             Console.WriteLine($"power cuts: {ops} operations in {seeds.Length} workload(s), {programCuts} program cut points (every byte), {eraseCuts} erase cut points, all recovered");
             Assert.IsTrue(programCuts > 1000);
+        }
+
+        private static LockCore BootLock(SimNorFlash flash)
+        {
+            var crypto = new HostCrypto();
+            var core = new LockCore(flash, new SimLockHardware().Ports, crypto, crypto, new SimClock(T), AccessPolicy.Default(), new LockConfig());
+            core.Boot(T);
+            return core;
+        }
+
+        [TestMethod]
+        public void AFactoryResetCutAnywhereKeepsTheSetupKey()
+        {
+            // Issue 15, item 12: the reset erased every sector, then rewrote the setup key; a cut between the two
+            // made the next boot draw a new key that no longer matched the label. Cut at every byte and every erase
+            // of a reset: the key survives, and the lock is either the old one (provisioned, its log intact) or
+            // reset (no secret, no owner key, nothing of the old log).
+            var prepared = new SimNorFlash(FlashLayout.SectorSize, FlashLayout.SectorCount);
+            LockCore before = BootLock(prepared);
+            byte[] setupKey = before.SetupKey;
+            Assert.IsTrue(before.Provision(new byte[32], T));
+            Assert.IsTrue(before.WriteKey(SettingKeys.OwnerKey, new byte[16], 0));
+            for (int i = 0; i < 20; i++) before.Log.Append(EventType.DoorOpened, T, (uint)i);
+            byte[] image = prepared.Snapshot();
+
+            var measure = SimNorFlash.FromRaw((byte[])image.Clone(), FlashLayout.SectorSize);
+            LockCore m = BootLock(measure);
+            long bytes0 = measure.BytesProgrammed, erases0 = measure.EraseCount;
+            Assert.IsTrue(m.FactoryReset(T));
+            long bytes = measure.BytesProgrammed - bytes0, erases = measure.EraseCount - erases0;
+
+            int cuts = 0, reset = 0;
+            for (long cut = 0; cut < bytes + erases; cut++)
+            {
+                var flash = SimNorFlash.FromRaw((byte[])image.Clone(), FlashLayout.SectorSize);
+                LockCore core = BootLock(flash);
+                if (cut < bytes) flash.CutAfterProgrammedBytes(cut); else flash.CutDuringErase(cut - bytes);
+                try
+                {
+                    core.FactoryReset(T);
+                }
+                catch (PowerCutException)
+                {
+                }
+
+                Assert.IsTrue(flash.IsOff, $"cut {cut} did not happen");
+                flash.PowerOn();
+                LockCore after = BootLock(flash);
+                string where = cut < bytes ? $"cut after byte {cut} of {bytes}" : $"cut in erase {cut - bytes} of {erases}";
+                CollectionAssert.AreEqual(setupKey, after.SetupKey, where + ": the setup key changed");
+                bool wasReset = !after.Access.IsProvisioned;
+                if (wasReset)
+                {
+                    reset++;
+                    Assert.IsNull(after.ReadKey(SettingKeys.OwnerKey), where);
+                    Assert.IsFalse(LogHas(after, EventType.DoorOpened), where + ": the old log survived a reset");
+                }
+                else
+                {
+                    Assert.IsNotNull(after.ReadKey(SettingKeys.OwnerKey), where);
+                    Assert.IsTrue(LogHas(after, EventType.DoorOpened), where + ": the old lock lost its log");
+                }
+
+                cuts++;
+            }
+
+            Console.WriteLine($"factory reset: {cuts} cut points ({bytes} bytes, {erases} erases), {reset} ended reset, {cuts - reset} kept the old lock; the setup key survived every one");
+            Assert.IsTrue(reset > 0 && reset < cuts);
+        }
+
+        private static bool LogHas(LockCore core, EventType type)
+        {
+            var cursor = core.Log.ReadFrom(0);
+            var r = new EventRecord();
+            while (cursor.Next(r)) if (r.Type == type) return true;
+            return false;
         }
     }
 }
