@@ -132,7 +132,7 @@ export function encodeConfig(c) {
 const RULES = {
   setTime: 'an installer may set the clock only while it is unknown, and not before the latest time in the log; moving a set clock is for the owner',
   getConfig: 'settings are for the installer and the owner',
-  setConfig: 'settings are for the installer and the owner',
+  setConfig: 'settings are for the installer and the owner; the time zone and summer-time rule move weekly schedules, so only the owner may change them',
   provisionSecret: 'the setup key stores a secret only on an unprovisioned lock; the owner may rotate it',
   setRoleKey: 'role keys are set by the setup key or the owner',
   addKeypad: 'keypads are registered by the installer or the owner',
