@@ -13,6 +13,7 @@ namespace LockFirmware.LockSim
             "  locksim script FILE...                          run scenarios; exit 1 at a failed expectation, 2 at a bad line\n" +
             "  locksim serve --port N [--flash FILE [--create]] [--setup-window]\n" +
             "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl\n" +
+            "  " + Device.DeviceCommand.Usage + "\n" +
             "\n" +
             "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
@@ -49,6 +50,11 @@ namespace LockFirmware.LockSim
                     }
 
                     return worst;
+                }
+
+                if (args.Length > 0 && args[0] == "device")
+                {
+                    return Device.DeviceCommand.Run(args);
                 }
 
                 if (args.Length > 0 && args[0] == "serve")
