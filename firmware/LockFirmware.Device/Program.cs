@@ -53,9 +53,27 @@ namespace LockFirmware.Device
             while (true)
             {
                 long now = clock.NowMs;
-                endpoint.Poll(link, now);
-                // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
-                deadline = core.Tick(now);
+                bool more;
+                try
+                {
+                    // A bounded batch (a radio flood cannot hold off the tick); the endpoint logs a message that throws.
+                    more = endpoint.Poll(link, now) == LinkEndpoint.MaxFragmentsPerPoll;
+                    // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
+                    deadline = core.Tick(now);
+                }
+                catch (Exception e)
+                {
+                    // One bad event must not stop the lock: log it and carry on.
+                    Debug.WriteLine("fault: " + e.Message);
+                    core.Log.Append(EventType.SoftwareFault, now, 0);
+                    more = false;
+                }
+
+                if (more)
+                {
+                    continue;
+                }
+
                 long wait = deadline == LockTime.Never ? 1000 : deadline - clock.NowMs;
                 if (Board.LightSleepWhenIdle && !link.Connected && wait > 1000)
                 {
