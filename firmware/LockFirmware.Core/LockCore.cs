@@ -7,6 +7,7 @@ using LockFirmware.Hal.Clock;
 using LockFirmware.Hal.Crypto;
 using LockFirmware.Hal.Flash;
 using LockFirmware.Hal.Lock;
+using LockFirmware.Hal.Power;
 
 namespace LockFirmware.Core
 {
@@ -73,19 +74,34 @@ namespace LockFirmware.Core
         /// <summary>Power-up: mount the stores, load the secret and the access state, recover the bolt.</summary>
         public long Boot(long nowMs)
         {
+            return Boot(nowMs, WakeSource.PowerOn);
+        }
+
+        /// <summary>
+        /// As <see cref="Boot(long)"/>, told why the CLR started. After a wake from deep sleep (a restart the sleep policy
+        /// chose, with the bolt at rest) no Boot record is written, so a year of wakes does not push the owner's events
+        /// out of the log; and an inside button that woke the lock counts as a press even if it was released before
+        /// the CLR was up.
+        /// </summary>
+        public long Boot(long nowMs, WakeSource woke)
+        {
             Log.Mount();
             Settings.Mount();
             LoadState(nowMs);
             NoteTime(nowMs);
 
-            Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            if (woke == WakeSource.PowerOn)
+            {
+                Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            }
+
             if (!LockTime.IsSet(nowMs))
             {
                 Log.Append(EventType.ClockUnknown, nowMs, 0);
             }
 
             UpdateConditions(nowMs);
-            return Controller.Start(nowMs);
+            return Controller.Start(nowMs, woke == WakeSource.InsideButton);
         }
 
         /// <summary>The per-device setup key (made at first boot; a factory tool or the serial console shows it).</summary>

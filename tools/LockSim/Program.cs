@@ -14,6 +14,8 @@ namespace LockFirmware.LockSim
             "  locksim serve --port N [--flash FILE [--create]] [--setup-window] [--web [--web-port M]]\n" +
             "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl;\n" +
             "                                                  --web: the installer page and its WebSocket on 127.0.0.1:M (8080)\n" +
+            "  locksim power --board B --profile P [--firmware today|stock|custom] [--states]\n" +
+            "                                                  battery life: mA average, mAh/day, days (docs/power.md)\n" +
             "\n" +
             "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
@@ -50,6 +52,11 @@ namespace LockFirmware.LockSim
                     }
 
                     return worst;
+                }
+
+                if (args.Length > 0 && args[0] == "power")
+                {
+                    return Power.PowerCommand.Run(args, Console.Out);
                 }
 
                 if (args.Length > 0 && args[0] == "serve")

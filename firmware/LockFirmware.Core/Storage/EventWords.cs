@@ -69,6 +69,7 @@ namespace LockFirmware.Core.Storage
                 case EventType.FactoryReset: return "factory reset";
                 case EventType.Provisioned: return "provisioned: lock secret stored";
                 case EventType.ConfigChanged: return "configuration changed";
+                case EventType.SoftwareFault: return d == 0 ? "software fault: an event was dropped, the lock carried on" : "software fault: a " + (d == 2 ? "keypad" : "admin") + " message was dropped, the lock carried on";
 
                 case EventType.CodeAccepted: return Code(r, offsetMinutes, dstRule) + " accepted";
                 case EventType.CodeRejectedFormat: return "entry of " + d.ToString() + " digits refused: not a code";
@@ -121,6 +122,7 @@ namespace LockFirmware.Core.Storage
                         ? "admin message refused (" + Pick(Statuses, (int)d) + ")"
                         : (d >> 8 == 1 ? "admin" : "keypad") + " radio fragment refused (" + Pick(FrameErrors, (int)(d & 0xFF)) + ")";
                 case EventType.RejectionsSuppressed: return d.ToString() + " more refused radio messages not logged";
+                case EventType.AdminRecordsSuppressed: return d.ToString() + " more installer or setup commands not logged";
                 default: return "unknown event 0x" + Hex((uint)r.Type, 2) + " (data 0x" + Hex(d, 8) + ")";
             }
         }

@@ -20,7 +20,7 @@ const KEYPAD_REASONS = ['?', 'malformed', 'unknown keypad', 'bad tag (wrong key 
 
 export const EventType = {
   Boot: 0x01, PowerLossRecovered: 0x02, ClockSet: 0x03, ClockUnknown: 0x04, ClockWentBackwards: 0x05, LowBattery: 0x06,
-  StorageCorruptionSkipped: 0x07, FactoryReset: 0x08, Provisioned: 0x09, ConfigChanged: 0x0a,
+  StorageCorruptionSkipped: 0x07, FactoryReset: 0x08, Provisioned: 0x09, ConfigChanged: 0x0a, SoftwareFault: 0x0b,
   CodeAccepted: 0x20, CodeRejectedFormat: 0x21, CodeRejectedTag: 0x22, CodeRejectedNotYetValid: 0x23, CodeRejectedExpired: 0x24,
   CodeRejectedReplayed: 0x25, CodeRejectedRevoked: 0x26, CodeRejectedClockUnknown: 0x27, CodeRejectedLockedOut: 0x28,
   CodeRejectedNotActivated: 0x29, CodeRejectedOutsideSchedule: 0x2a, LockoutStarted: 0x2b, LockoutEnded: 0x2c,
@@ -30,7 +30,7 @@ export const EventType = {
   DoorOpened: 0x66, DoorClosed: 0x67, AutoRelock: 0x68, LockRequested: 0x69, InsideButton: 0x6a, SetupWindowOpened: 0x6b,
   SetupWindowClosed: 0x6c, SwitchFault: 0x6d, DoorOpenWhileLocking: 0x6e,
   KeypadEntryRejected: 0xa0, AdminSessionOpened: 0xa1, AdminSessionFailed: 0xa2, AdminSessionEnded: 0xa3, AdminCommand: 0xa4,
-  FrameRejected: 0xa5, RejectionsSuppressed: 0xa6,
+  FrameRejected: 0xa5, RejectionsSuppressed: 0xa6, AdminRecordsSuppressed: 0xa7,
 };
 
 export function typeName(type) {
@@ -62,6 +62,7 @@ export function describe(r, offsetMinutes, dst) {
     case 0x08: return 'factory reset';
     case 0x09: return 'provisioned: lock secret stored';
     case 0x0a: return 'configuration changed';
+    case 0x0b: return d === 0 ? 'software fault: an event was dropped, the lock carried on' : `software fault: a ${d === 2 ? 'keypad' : 'admin'} message was dropped, the lock carried on`;
     case 0x20: return `${code()} accepted`;
     case 0x21: return `entry of ${d} digits refused: not a code`;
     case 0x22: return `wrong code (${d} digits)`;
@@ -110,6 +111,7 @@ export function describe(r, offsetMinutes, dst) {
         ? `admin message refused (${pick(STATUSES, d)})`
         : `${d >>> 8 === 1 ? 'admin' : 'keypad'} radio fragment refused (${pick(FRAME_ERRORS, d & 0xff)})`;
     case 0xa6: return `${d} more refused radio messages not logged`;
+    case 0xa7: return `${d} more installer or setup commands not logged`;
     default: return `unknown event 0x${hex(r.type, 2)} (data 0x${hex(d, 8)})`;
   }
 }
