@@ -26,6 +26,7 @@ extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_Ports;
 
 // natives added by the virtual ESP32 (tools/VirtualEsp32/natives/*.cmake)
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_FileSystem;
 
 const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_mscorlib,
@@ -43,6 +44,7 @@ const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_System_Device_Spi,
     &g_CLR_AssemblyNative_System_IO_Ports,
     &g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography,
+    &g_CLR_AssemblyNative_System_IO_FileSystem,
     nullptr,
 };
 
