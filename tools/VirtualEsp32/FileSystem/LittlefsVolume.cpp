@@ -16,9 +16,17 @@ const uint8_t ModificationTimeAttribute = 't';
 lfs_t s_fileSystem;
 bool s_mounted = false;
 
-lfs_config MakeConfig()
+lfs_config MakeConfig(
+    int (*read)(const lfs_config *, lfs_block_t, lfs_off_t, void *, lfs_size_t),
+    int (*prog)(const lfs_config *, lfs_block_t, lfs_off_t, const void *, lfs_size_t),
+    int (*erase)(const lfs_config *, lfs_block_t),
+    int (*sync)(const lfs_config *))
 {
     lfs_config config = {};
+    config.read = read;
+    config.prog = prog;
+    config.erase = erase;
+    config.sync = sync;
     config.block_size = VirtualNorFlash::SectorSize;
     config.block_count = VirtualNorFlash::SectorCount;
     config.read_size = 128;
@@ -29,8 +37,6 @@ lfs_config MakeConfig()
     config.name_max = 64;
     return config;
 }
-
-lfs_config s_config = MakeConfig();
 } // namespace
 
 bool LittlefsVolume::Mount()
@@ -45,15 +51,13 @@ bool LittlefsVolume::Mount()
         return false;
     }
 
-    s_config.read = ReadBlock;
-    s_config.prog = ProgramBlock;
-    s_config.erase = EraseBlock;
-    s_config.sync = Sync;
+    // littlefs keeps a pointer to its configuration: a static, made here, on first use
+    static const lfs_config config = MakeConfig(ReadBlock, ProgramBlock, EraseBlock, Sync);
 
     // as esp_littlefs with format_if_mount_failed: a blank partition is formatted at the first boot
-    if (lfs_mount(&s_fileSystem, &s_config) != LFS_ERR_OK)
+    if (lfs_mount(&s_fileSystem, &config) != LFS_ERR_OK)
     {
-        if (lfs_format(&s_fileSystem, &s_config) != LFS_ERR_OK || lfs_mount(&s_fileSystem, &s_config) != LFS_ERR_OK)
+        if (lfs_format(&s_fileSystem, &config) != LFS_ERR_OK || lfs_mount(&s_fileSystem, &config) != LFS_ERR_OK)
         {
             fprintf(stderr, "vesp32-flash: cannot mount or format littlefs on drive I:\n");
             return false;

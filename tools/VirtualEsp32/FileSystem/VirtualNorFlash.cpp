@@ -26,7 +26,13 @@ struct FlashState
     const char *statsPath = nullptr;
 };
 
-FlashState s_flash;
+// Created on first use: drive I: is mounted while the host library is loaded, before or after the
+// dynamic initialisation of this file's globals.
+FlashState &Flash()
+{
+    static FlashState state;
+    return state;
+}
 } // namespace
 
 bool VirtualNorFlash::Open()
@@ -35,19 +41,19 @@ bool VirtualNorFlash::Open()
     const char *cut = getenv("VESP32_FLASH_CUT");
 
     path = (path && *path) ? path : "vesp32-flash.bin";
-    s_flash.cutAt = (cut && *cut) ? strtoull(cut, nullptr, 10) : 0;
-    s_flash.statsPath = getenv("VESP32_FLASH_STATS");
+    Flash().cutAt = (cut && *cut) ? strtoull(cut, nullptr, 10) : 0;
+    Flash().statsPath = getenv("VESP32_FLASH_STATS");
 
-    s_flash.file = open(path, O_RDWR | O_CREAT, 0644);
-    if (s_flash.file < 0)
+    Flash().file = open(path, O_RDWR | O_CREAT, 0644);
+    if (Flash().file < 0)
     {
         fprintf(stderr, "vesp32-flash: cannot open image '%s'\n", path);
         return false;
     }
 
     // a new (or short) image reads erased where it holds nothing, as a fresh chip
-    memset(s_flash.image, 0xFF, PartitionSize);
-    ssize_t stored = pread(s_flash.file, s_flash.image, PartitionSize, 0);
+    memset(Flash().image, 0xFF, PartitionSize);
+    ssize_t stored = pread(Flash().file, Flash().image, PartitionSize, 0);
     if (stored < (ssize_t)PartitionSize && !Persist(0, PartitionSize))
     {
         return false;
@@ -64,8 +70,8 @@ bool VirtualNorFlash::Read(uint32_t sector, uint32_t offset, void *buffer, uint3
         return false;
     }
 
-    s_flash.reads++;
-    memcpy(buffer, &s_flash.image[sector * SectorSize + offset], size);
+    Flash().reads++;
+    memcpy(buffer, &Flash().image[sector * SectorSize + offset], size);
     return true;
 }
 
@@ -81,15 +87,15 @@ bool VirtualNorFlash::Program(uint32_t sector, uint32_t offset, const void *data
     uint32_t reached = cut ? size / 2 : size;
 
     // NOR: a program only clears bits
-    uint8_t *cell = &s_flash.image[sector * SectorSize + offset];
+    uint8_t *cell = &Flash().image[sector * SectorSize + offset];
     const uint8_t *bytes = static_cast<const uint8_t *>(data);
     for (uint32_t i = 0; i < reached; i++)
     {
         cell[i] &= bytes[i];
     }
 
-    s_flash.programs++;
-    s_flash.programBytes += size;
+    Flash().programs++;
+    Flash().programBytes += size;
     bool persisted = Persist(sector * SectorSize + offset, reached);
     if (cut)
     {
@@ -110,9 +116,9 @@ bool VirtualNorFlash::Erase(uint32_t sector)
     bool cut = CountOperation();
     uint32_t reached = cut ? SectorSize / 2 : SectorSize;
 
-    memset(&s_flash.image[sector * SectorSize], 0xFF, reached);
-    s_flash.erases++;
-    s_flash.erasesPerSector[sector]++;
+    memset(&Flash().image[sector * SectorSize], 0xFF, reached);
+    Flash().erases++;
+    Flash().erasesPerSector[sector]++;
     bool persisted = Persist(sector * SectorSize, reached);
     if (cut)
     {
@@ -124,19 +130,19 @@ bool VirtualNorFlash::Erase(uint32_t sector)
 
 bool VirtualNorFlash::InRange(uint32_t sector, uint32_t offset, uint32_t size)
 {
-    return s_flash.file >= 0 && sector < SectorCount && offset <= SectorSize && size <= SectorSize - offset;
+    return Flash().file >= 0 && sector < SectorCount && offset <= SectorSize && size <= SectorSize - offset;
 }
 
 bool VirtualNorFlash::Persist(uint32_t address, uint32_t size)
 {
-    return pwrite(s_flash.file, &s_flash.image[address], size, address) == (ssize_t)size;
+    return pwrite(Flash().file, &Flash().image[address], size, address) == (ssize_t)size;
 }
 
 // Counts a program or erase; true when it is the one the power cut was set for.
 bool VirtualNorFlash::CountOperation()
 {
-    s_flash.operations++;
-    return s_flash.cutAt != 0 && s_flash.operations == s_flash.cutAt;
+    Flash().operations++;
+    return Flash().cutAt != 0 && Flash().operations == Flash().cutAt;
 }
 
 // The image already holds the torn operation; the host stops at once, as a chip losing power, without closing
@@ -147,7 +153,7 @@ void VirtualNorFlash::PowerCut(const char *what, uint32_t sector, uint32_t offse
     fprintf(
         stderr,
         "vesp32-flash: power cut at operation %llu (%s, sector %u, offset %u, %u bytes)\n",
-        (unsigned long long)s_flash.operations,
+        (unsigned long long)Flash().operations,
         what,
         sector,
         offset,
@@ -158,26 +164,26 @@ void VirtualNorFlash::PowerCut(const char *what, uint32_t sector, uint32_t offse
 
 void VirtualNorFlash::WriteStats()
 {
-    if (!s_flash.statsPath || !*s_flash.statsPath)
+    if (!Flash().statsPath || !*Flash().statsPath)
     {
         return;
     }
 
-    FILE *stats = fopen(s_flash.statsPath, "w");
+    FILE *stats = fopen(Flash().statsPath, "w");
     if (!stats)
     {
         return;
     }
 
-    fprintf(stats, "operations %llu\n", (unsigned long long)s_flash.operations);
-    fprintf(stats, "programs %llu\n", (unsigned long long)s_flash.programs);
-    fprintf(stats, "program_bytes %llu\n", (unsigned long long)s_flash.programBytes);
-    fprintf(stats, "erases %llu\n", (unsigned long long)s_flash.erases);
-    fprintf(stats, "reads %llu\n", (unsigned long long)s_flash.reads);
+    fprintf(stats, "operations %llu\n", (unsigned long long)Flash().operations);
+    fprintf(stats, "programs %llu\n", (unsigned long long)Flash().programs);
+    fprintf(stats, "program_bytes %llu\n", (unsigned long long)Flash().programBytes);
+    fprintf(stats, "erases %llu\n", (unsigned long long)Flash().erases);
+    fprintf(stats, "reads %llu\n", (unsigned long long)Flash().reads);
     fprintf(stats, "erases_per_sector");
     for (uint32_t i = 0; i < SectorCount; i++)
     {
-        fprintf(stats, " %u", s_flash.erasesPerSector[i]);
+        fprintf(stats, " %u", Flash().erasesPerSector[i]);
     }
     fprintf(stats, "\n");
     fclose(stats);
