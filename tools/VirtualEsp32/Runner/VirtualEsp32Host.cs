@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+
+namespace LockFirmware.VirtualEsp32
+{
+    /// <summary>
+    /// Our nanoCLR host and the converted assemblies, ready to run: <see cref="Prepare"/> runs
+    /// tools/VirtualEsp32/build.sh (cached by its inputs) and convert.sh (MDP over every nano1.0 assembly).
+    /// </summary>
+    public sealed class VirtualEsp32Host
+    {
+        /// <summary>The command that builds everything this needs, for messages.</summary>
+        public const string FixCommand =
+            "dotnet build LockFirmware.sln && tools/VirtualEsp32/build.sh && tools/VirtualEsp32/convert.sh " +
+            "(needs ../shared/nanoframework beside the clone, cmake, ninja-build, g++)";
+
+        public string Runner { get; private set; }
+
+        /// <summary>artifacts/nano: our .pe files; artifacts/nano/libs: the libraries'.</summary>
+        public string PeDirectory { get; private set; }
+
+        public static string RepoRoot
+        {
+            get
+            {
+                string dir = AppContext.BaseDirectory;
+                while (dir != null && !File.Exists(Path.Combine(dir, "LockFirmware.sln"))) dir = Path.GetDirectoryName(dir);
+                return dir ?? throw new InvalidOperationException("LockFirmware.sln not found above " + AppContext.BaseDirectory);
+            }
+        }
+
+        public static string KitDirectory =>
+            Environment.GetEnvironmentVariable("LOCKFW_NANO_KIT") is { Length: > 0 } kit
+                ? kit
+                : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "nanoframework"));
+
+        /// <summary>CI (.ci/run sets LOCKFW_CI=1; most CI systems set CI=true): a missing kit or host is a failure.</summary>
+        public static bool InCi =>
+            Environment.GetEnvironmentVariable("LOCKFW_CI") == "1" ||
+            string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The build configuration of the calling assembly (bin/&lt;Configuration&gt;/net10.0/).</summary>
+        public static string Configuration =>
+            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+
+        /// <summary>What is missing to run at all (kit, build tools), or null.</summary>
+        public static string Missing()
+        {
+            if (!File.Exists(Path.Combine(KitDirectory, "bin", "mdp", "nanoFramework.Tools.MetaDataProcessor.dll")))
+                return "the nanoFramework kit is not at " + KitDirectory;
+            foreach (string tool in new[] { "cmake", "ninja", "g++" })
+            {
+                if (Run("bash", new[] { "-c", "command -v " + tool }, out _) != 0) return tool + " is not installed";
+            }
+
+            return null;
+        }
+
+        /// <summary>Builds or finds the host, converts every nano1.0 assembly. Throws with the scripts' output on failure.</summary>
+        public static VirtualEsp32Host Prepare()
+        {
+            string tools = Path.Combine(RepoRoot, "tools", "VirtualEsp32");
+            if (Run("bash", new[] { Path.Combine(tools, "build.sh") }, out string built) != 0)
+                throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
+            if (Run("bash", new[] { Path.Combine(tools, "convert.sh") }, out string converted) != 0)
+                throw new InvalidOperationException("tools/VirtualEsp32/convert.sh failed:\n" + converted);
+
+            string[] lines = built.Trim().Split('\n');
+            return new VirtualEsp32Host
+            {
+                Runner = lines[lines.Length - 1].Trim(),
+                PeDirectory = Path.Combine(RepoRoot, "artifacts", "nano"),
+            };
+        }
+
+        /// <summary>
+        /// The load list for a program: mscorlib, every library of the kit but the launcher (a program itself),
+        /// then the named assemblies in order (ours from artifacts/nano, or a library such as the launcher).
+        /// Every library is loaded because the CLR resolves all references at start (Hal.Esp32 needs Bluetooth...).
+        /// </summary>
+        public string[] LoadList(params string[] names)
+        {
+            string libs = Path.Combine(PeDirectory, "libs");
+            var list = new List<string> { Path.Combine(libs, "mscorlib.pe") };
+            string[] all = Directory.GetFiles(libs, "*.pe");
+            Array.Sort(all, StringComparer.Ordinal);
+            foreach (string lib in all)
+            {
+                string name = Path.GetFileNameWithoutExtension(lib);
+                if (name != "mscorlib" && name != Launcher) list.Add(lib);
+            }
+
+            foreach (string name in names)
+            {
+                string lib = Path.Combine(libs, name + ".pe");
+                list.Add(File.Exists(lib) ? lib : Path.Combine(PeDirectory, name + ".pe"));
+            }
+
+            return list.ToArray();
+        }
+
+        /// <summary>nanoFramework.TestFramework's stock launcher: Assembly.Load("NFUnitTest"), then every test.</summary>
+        public const string Launcher = "nanoFramework.UnitTestLauncher";
+
+        private static int Run(string file, string[] args, out string output)
+        {
+            var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string arg in args) info.ArgumentList.Add(arg);
+            info.Environment["CONFIGURATION"] = Configuration;
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            output = stdout + stderr.Result;
+            return process.ExitCode;
+        }
+    }
+}
