@@ -12,6 +12,7 @@ namespace LockFirmware.Device
         // H-bridge (DRV8833 AIN1/AIN2).
         public const int MotorIn1 = 25;
         public const int MotorIn2 = 26;
+        public const int MotorSleep = 23;       // DRV8833 nSLEEP: the driver sleeps while the motor coasts; -1 tied high
 
         // Switches to ground, internal pull-ups, active low.
         public const int BoltExtendedSwitch = 32;
@@ -26,8 +27,12 @@ namespace LockFirmware.Device
         // (hal/LockFirmware.Hal.Esp32/FileFlashRegion.cs, docs/flash-format.md).
         public const string FlashFiles = "I:\\lockfw-";
 
-        // Light sleep pauses BLE; keypads reach the lock over BLE, so this board stays awake.
-        public const bool LightSleepWhenIdle = false;
-        public const ulong WakePins = (1UL << DoorSensor) | (1UL << InsideButton);
+        // Power (docs/power.md; the current table and battery are in power.json beside this file).
+        // Mains-powered: never sleeps, advertises all the time. Battery: the sleep policy (Core/Power).
+        public const bool MainsPowered = false;
+        public const int WakeToReadyMs = 2500;  // deep-sleep wake to advertising, the budget in power.json
+        public const int OutsideWakePin = -1;   // a wired wake line (active high, external pull-down); -1 none
+        public const int OutsideTouchPad = 0;   // touch pad T0 = GPIO4, an electrode on the outside escutcheon; -1 none
+        public const int BatteryAdcPin = -1;    // no battery divider on this board: low battery is not measured
     }
 }

@@ -14,6 +14,7 @@ namespace LockFirmware.Device
         // H-bridge (DRV8833 AIN1/AIN2).
         public const int MotorIn1 = 4;
         public const int MotorIn2 = 5;
+        public const int MotorSleep = 10;       // DRV8833 nSLEEP: the driver sleeps while the motor coasts; -1 tied high
 
         // Switches to ground, internal pull-ups, active low.
         public const int BoltExtendedSwitch = 6;
@@ -27,7 +28,12 @@ namespace LockFirmware.Device
         // The flash region: one file per 4 KiB sector on the internal littlefs volume (docs/flash-format.md).
         public const string FlashFiles = "I:\\lockfw-";
 
-        public const bool LightSleepWhenIdle = false;
-        public const ulong WakePins = (1UL << DoorSensor) | (1UL << InsideButton);
+        // Power (docs/power.md; the current table and battery are in power.json beside this file).
+        // Mains-powered: never sleeps, advertises all the time. Battery: the sleep policy (Core/Power).
+        public const bool MainsPowered = false;
+        public const int WakeToReadyMs = 2500;  // deep-sleep wake to advertising, the budget in power.json
+        public const int OutsideWakePin = -1;   // a wired wake line (active high, external pull-down); -1 none
+        public const int OutsideTouchPad = 9;   // touch pad 9 = GPIO9, an electrode on the outside escutcheon; -1 none
+        public const int BatteryAdcPin = -1;    // no battery divider on this board: low battery is not measured
     }
 }

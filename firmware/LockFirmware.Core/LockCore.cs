@@ -7,6 +7,7 @@ using LockFirmware.Hal.Clock;
 using LockFirmware.Hal.Crypto;
 using LockFirmware.Hal.Flash;
 using LockFirmware.Hal.Lock;
+using LockFirmware.Hal.Power;
 
 namespace LockFirmware.Core
 {
@@ -28,6 +29,8 @@ namespace LockFirmware.Core
         private readonly IRandomSource _random;
         private readonly ISystemClock _clock;
         private bool _setupWindowWasOpen;
+        private readonly byte[] _timeRecord = new byte[8];
+        private long _trustedMs;
         private readonly LockConfig _lockConfig;
 
         public LockCore(IFlashRegion flash, LockHardware hardware, ICryptoPrimitives crypto, IRandomSource random, ISystemClock clock,
@@ -40,6 +43,7 @@ namespace LockFirmware.Core
             _lockConfig = config;
             Log = new EventLog(FlashLayout.Log(flash));
             Rejections = new RejectionLog(Log);
+            AdminRecords = new RejectionLog(Log, RejectionLog.AdminBurst, EventType.AdminRecordsSuppressed);
             Settings = new SettingsStore(FlashLayout.Settings(flash));
             Policy = policy;
             Controller = new LockController(config, hardware, Log);
@@ -55,6 +59,9 @@ namespace LockFirmware.Core
 
         /// <summary>The log for rejected radio traffic: rate-limited, so junk cannot push out the owner's record.</summary>
         public RejectionLog Rejections { get; private set; }
+        /// <summary>Where an installer's or setup session's admin records go: rate-limited, so commands cannot flush the log.</summary>
+        public RejectionLog AdminRecords { get; private set; }
+
         public SettingsStore Settings { get; private set; }
         public AccessPolicy Policy { get; private set; }
         public AccessVerifier Access { get; private set; }
@@ -67,18 +74,34 @@ namespace LockFirmware.Core
         /// <summary>Power-up: mount the stores, load the secret and the access state, recover the bolt.</summary>
         public long Boot(long nowMs)
         {
+            return Boot(nowMs, WakeSource.PowerOn);
+        }
+
+        /// <summary>
+        /// As <see cref="Boot(long)"/>, told why the CLR started. After a wake from deep sleep (a restart the sleep policy
+        /// chose, with the bolt at rest) no Boot record is written, so a year of wakes does not push the owner's events
+        /// out of the log; and an inside button that woke the lock counts as a press even if it was released before
+        /// the CLR was up.
+        /// </summary>
+        public long Boot(long nowMs, WakeSource woke)
+        {
             Log.Mount();
             Settings.Mount();
             LoadState(nowMs);
+            NoteTime(nowMs);
 
-            Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            if (woke == WakeSource.PowerOn)
+            {
+                Log.Append(EventType.Boot, nowMs, Log.NextSequence);
+            }
+
             if (!LockTime.IsSet(nowMs))
             {
                 Log.Append(EventType.ClockUnknown, nowMs, 0);
             }
 
             UpdateConditions(nowMs);
-            return Controller.Start(nowMs);
+            return Controller.Start(nowMs, woke == WakeSource.InsideButton);
         }
 
         /// <summary>The per-device setup key (made at first boot; a factory tool or the serial console shows it).</summary>
@@ -90,6 +113,7 @@ namespace LockFirmware.Core
         /// <summary>A message from the admin channel; the reply (if any) is in Admin.Reply. Returns its length.</summary>
         public int AdminMessage(byte[] message, int offset, int count, long nowMs)
         {
+            NoteTime(nowMs);
             int reply = Admin.Receive(message, offset, count, nowMs);
             if (Admin.LastError != Protocol.AdminStatus.Ok)
             {
@@ -99,6 +123,12 @@ namespace LockFirmware.Core
             // A SetTime command has moved the clock: judge the conditions at the new time, not the old one.
             UpdateConditions(_clock != null ? _clock.NowMs : nowMs);
             return reply;
+        }
+
+        /// <summary>The time for the next step of a batch: the platform clock's (a message may have set it), else <paramref name="fallbackMs"/>.</summary>
+        public long Now(long fallbackMs)
+        {
+            return _clock != null ? _clock.NowMs : fallbackMs;
         }
 
         /// <summary>A role key from the settings store, or null when none is set.</summary>
@@ -113,10 +143,18 @@ namespace LockFirmware.Core
             return Settings.Write(settingKey, source, offset, RoleKeySize);
         }
 
-        /// <summary>An installer's clock set: the platform clock moves, the log says so.</summary>
-        public bool SetTime(long utcMs, long nowMs)
+        /// <summary>
+        /// A clock set over the admin channel: the platform clock moves, the log says so. The owner's setting is the
+        /// new trusted-time floor (the owner may move time back); anyone else's only raises it.
+        /// </summary>
+        public bool SetTime(long utcMs, long nowMs, bool byOwner)
         {
             if (_clock == null)
+            {
+                return false;
+            }
+
+            if (byOwner && !SaveTrustedTime(HourStart(utcMs)))
             {
                 return false;
             }
@@ -124,15 +162,50 @@ namespace LockFirmware.Core
             _clock.SetUtc(utcMs);
             Admin.Touch(utcMs);
             Log.Append(EventType.ClockSet, utcMs, (uint)(nowMs / Common.LockTime.MsPerSecond));
+            NoteTime(utcMs);
             UpdateConditions(utcMs);
             return true;
         }
 
         /// <summary>
-        /// The latest valid time in the log, in ms (0 when none): the clock was at least there once, so a lost clock
-        /// set below it by anyone but the owner would be moving time backwards. Reads the whole log: rare use only.
+        /// The lowest time anyone but the owner may set a lost clock to: the start of the latest UTC hour the set
+        /// clock has read, kept in the settings store (so no log wrap loses it), or the owner's last setting.
+        /// Every access decision works in whole UTC hours, so within that hour nothing expired can come back.
         /// </summary>
-        public long LatestLoggedTimeMs()
+        public long TrustedTimeFloorMs
+        {
+            get { return _trustedMs; }
+        }
+
+        // Raises the durable floor when the clock enters a later hour: at most one settings write an hour, and
+        // before any decision at that hour (callers note the time first).
+        private void NoteTime(long nowMs)
+        {
+            if (LockTime.IsSet(nowMs) && HourStart(nowMs) > _trustedMs)
+            {
+                SaveTrustedTime(HourStart(nowMs));
+            }
+        }
+
+        private bool SaveTrustedTime(long ms)
+        {
+            LittleEndian.PutLong(_timeRecord, 0, ms);
+            if (!Settings.Write(SettingKeys.TrustedTime, _timeRecord, 0, 8))
+            {
+                return false;
+            }
+
+            _trustedMs = ms;
+            return true;
+        }
+
+        private static long HourStart(long ms)
+        {
+            return ms - ms % Common.LockTime.MsPerHour; // only for set times (positive)
+        }
+
+        // Locks that ran a firmware without the durable floor start from the latest valid time their log holds.
+        private long LatestLoggedTimeMs()
         {
             uint next = Log.NextSequence;
             uint capacity = (uint)Log.Capacity;
@@ -189,11 +262,6 @@ namespace LockFirmware.Core
             Policy.RefillHours = refill;
             Policy.LocalOffsetMinutes = offset;
             Policy.DstRule = b[at + 15];
-            if (persist)
-            {
-                Log.Append(EventType.ConfigChanged, nowMs, 0);
-            }
-
             return true;
         }
 
@@ -237,6 +305,7 @@ namespace LockFirmware.Core
         /// <summary>A keypad entry (ASCII digits): verified, logged, and if accepted the bolt retracts. The verdict is <see cref="LastResult"/>.</summary>
         public long EnterCode(byte[] ascii, int offset, int count, long nowMs)
         {
+            NoteTime(nowMs);
             AccessResult result = Access.Verify(ascii, offset, count, nowMs);
             LastResult = result;
             if (result == AccessResult.Accepted)
@@ -263,6 +332,7 @@ namespace LockFirmware.Core
         /// </summary>
         public long KeypadMessage(byte[] message, int offset, int count, long nowMs)
         {
+            NoteTime(nowMs);
             KeypadResult result = Keypads.Receive(message, offset, count);
             if (result == KeypadResult.Entry)
             {
@@ -290,8 +360,10 @@ namespace LockFirmware.Core
 
         public long Tick(long nowMs)
         {
+            NoteTime(nowMs);
             Admin.Tick(nowMs);
             Rejections.Roll(nowMs);
+            AdminRecords.Roll(nowMs);
             long deadline = Controller.Tick(nowMs);
 
             // Holding the inside button (the setup window opening) is someone inside: it also clears the keypad lockout.
@@ -330,6 +402,12 @@ namespace LockFirmware.Core
             if (Settings.Read(SettingKeys.LockConfig, _config, 0) == AdminCommands.ConfigSize)
             {
                 ApplyConfig(_config, 0, false, nowMs);
+            }
+
+            _trustedMs = Settings.Read(SettingKeys.TrustedTime, _timeRecord, 0) == 8 ? LittleEndian.GetLong(_timeRecord, 0) : 0;
+            if (_trustedMs == 0)
+            {
+                NoteTime(LatestLoggedTimeMs());
             }
 
             if (!Settings.Contains(SettingKeys.SetupKey) && _random != null)

@@ -5,17 +5,19 @@ using LockFirmware.Core;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
+using LockFirmware.Core.Power;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Esp32;
 using LockFirmware.Hal.Lock;
+using LockFirmware.Hal.Power;
 
 namespace LockFirmware.Device
 {
     /// <summary>
     /// The lock on an ESP32: wires LockCore to the ESP32 adapters with the pins of the board chosen at build time
     /// (boards/), the way LockSim wires it to simulated hardware, and runs the loop: wait for a pin edge, a BLE
-    /// write or the next deadline, feed Core, repeat. No policy here.
+    /// write or the next deadline, feed Core, then do what the sleep policy says (radio, light or deep sleep). No policy here.
     /// </summary>
     public static class Program
     {
@@ -26,7 +28,7 @@ namespace LockFirmware.Device
             Action changed = Signal;
             var gpio = new GpioController();
             var hardware = new LockHardware();
-            hardware.Motor = new GpioHBridge(gpio, Board.MotorIn1, Board.MotorIn2);
+            hardware.Motor = new GpioHBridge(gpio, Board.MotorIn1, Board.MotorIn2, Board.MotorSleep);
             hardware.BoltExtended = new GpioSwitch(gpio, Board.BoltExtendedSwitch, true, changed);
             hardware.BoltRetracted = new GpioSwitch(gpio, Board.BoltRetractedSwitch, true, changed);
             hardware.DoorClosed = Board.DoorSensor >= 0 ? new GpioSwitch(gpio, Board.DoorSensor, true, changed) : null;
@@ -43,7 +45,10 @@ namespace LockFirmware.Device
             var config = new LockConfig();
             config.DoorSensorPresent = Board.DoorSensor >= 0;
             var core = new LockCore(flash, hardware, crypto, crypto, clock, AccessPolicy.Default(), config);
-            long deadline = core.Boot(clock.NowMs);
+            var power = new SleepPolicy(new PowerOptions { AlwaysAwake = Board.MainsPowered, WakeToReadyMs = Board.WakeToReadyMs });
+            WakeSource woke = Esp32Sleep.Cause(Board.InsideButton, Board.DoorSensor);
+            long deadline = core.Boot(clock.NowMs, woke);
+            power.OnWake(woke, clock.NowMs);
 
             // The per-device setup key, on the serial console (UART) at every boot: copy it to the lock's label.
             // Console, not Debug: Debug.WriteLine is [Conditional("DEBUG")] and vanishes from the Release image.
@@ -53,17 +58,53 @@ namespace LockFirmware.Device
             while (true)
             {
                 long now = clock.NowMs;
-                endpoint.Poll(link, now);
-                // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
-                deadline = core.Tick(now);
-                long wait = deadline == LockTime.Never ? 1000 : deadline - clock.NowMs;
-                if (Board.LightSleepWhenIdle && !link.Connected && wait > 1000)
+                bool more;
+                try
                 {
-                    Esp32Sleep.Until(wait, Board.WakePins, 0);
+                    // A bounded batch (a radio flood cannot hold off the tick); the endpoint logs a message that throws.
+                    int fragments = endpoint.Poll(link, now);
+                    if (fragments > 0)
+                    {
+                        power.OnRadioMessage(now);
+                    }
+
+                    more = fragments == LinkEndpoint.MaxFragmentsPerPoll;
+                    // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
+                    deadline = core.Tick(now);
+                }
+                catch (Exception e)
+                {
+                    // One bad event must not stop the lock: log it and carry on.
+                    Console.WriteLine("fault: " + e.Message);
+                    core.Log.Append(EventType.SoftwareFault, now, 0);
+                    more = false;
+                }
+
+                if (more)
+                {
                     continue;
                 }
 
-                Wake.WaitOne(wait < 0 ? 0 : (wait > 1000 ? 1000 : (int)wait), false);
+                PowerPlan plan = power.Decide(core, link.Connected, now, deadline);
+                link.Radio = plan.Radio;
+                if (plan.Mode != PowerMode.Awake)
+                {
+                    Esp32Sleep.Arm(plan.ForMs, Board.InsideButton, Board.DoorSensor, plan.DoorWakeWhenOpened, Board.OutsideWakePin, Board.OutsideTouchPad);
+                    if (plan.Mode == PowerMode.DeepSleep)
+                    {
+                        Esp32Sleep.Deep(); // does not return: Main starts again
+                    }
+
+                    if (Esp32Sleep.Light())
+                    {
+                        power.OnWake(Esp32Sleep.Cause(Board.InsideButton, Board.DoorSensor), clock.NowMs);
+                    }
+
+                    continue;
+                }
+
+                long wait = plan.ForMs;
+                Wake.WaitOne(wait > 1000 ? 1000 : (int)wait, false);
             }
         }
 

@@ -36,6 +36,9 @@ namespace LockFirmware.Hal.Esp32
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
         private readonly GattSession _session;
+        private readonly GattServiceProvider _provider;
+        private readonly GattServiceProviderAdvertisingParameters _advertising;
+        private bool _radio;
         private int _head, _count;
         private int _mtu = DefaultMtu;
 
@@ -64,10 +67,37 @@ namespace LockFirmware.Hal.Esp32
             _session.SessionStatusChanged += OnSessionStatusChanged;
             _session.MaxPduSizeChanged += OnMaxPduSizeChanged;
 
-            var advertising = new GattServiceProviderAdvertisingParameters();
-            advertising.IsConnectable = true;
-            advertising.IsDiscoverable = true;
-            provider.StartAdvertising(advertising);
+            _provider = provider;
+            _advertising = new GattServiceProviderAdvertisingParameters();
+            _advertising.IsConnectable = true;
+            _advertising.IsDiscoverable = true;
+            Radio = true;
+        }
+
+        /// <summary>
+        /// Advertising on or off (the sleep policy's radio windows). Off stops the BLE stack (StopAdvertising disposes
+        /// the native service config), which light sleep needs; on starts it again.
+        /// </summary>
+        public bool Radio
+        {
+            get { return _radio; }
+            set
+            {
+                if (value == _radio)
+                {
+                    return;
+                }
+
+                _radio = value;
+                if (value)
+                {
+                    _provider.StartAdvertising(_advertising);
+                }
+                else
+                {
+                    _provider.StopAdvertising();
+                }
+            }
         }
 
         public int Payload

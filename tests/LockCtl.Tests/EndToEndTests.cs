@@ -17,7 +17,7 @@ namespace LockFirmware.LockCtl.Tests
             return path;
         }
 
-        private sealed class Site : IDisposable
+        internal sealed class Site : IDisposable
         {
             public readonly Server Server;
             public readonly string Dir = Path.Combine(Path.GetTempPath(), "lockctl-e2e-" + Guid.NewGuid().ToString("N"));

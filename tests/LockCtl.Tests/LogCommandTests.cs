@@ -17,7 +17,7 @@ namespace LockFirmware.LockCtl.Tests
             var log = new EventLog(FlashLayout.Log(flash));
             log.Mount();
             log.Append(EventType.Boot, 5000, 0);
-            log.Append(EventType.CodeAccepted, T, 0x01000007);
+            log.Append(EventType.CodeAccepted, T, 0x01034193); // one-time, index 3, 2 h from 14:00 (hour 16646)
             log.Append(EventType.DoorOpened, T + 60_000, 0);
             log.Append((EventType)0xEE, T + 61_000, 9);
             damage?.Invoke(flash);
@@ -32,9 +32,9 @@ namespace LockFirmware.LockCtl.Tests
             var r = CliRunner.Run("log", "decode", Image());
             Assert.AreEqual(0, r.Code, r.Err);
             string[] lines = r.Out.Trim().Split('\n');
-            Assert.AreEqual("sequence,time,type,data", lines[0].Trim());
-            Assert.AreEqual("1,clock-unknown+5s,Boot,0x00000000", lines[1].Trim());
-            Assert.AreEqual("2,2026-11-25T14:00:00Z,CodeAccepted,0x01000007", lines[2].Trim());
+            Assert.AreEqual("sequence,time,type,data,local time,event", lines[0].Trim());
+            Assert.AreEqual("1,clock-unknown+5s,Boot,0x00000000,clock unknown (+5 s),\"lock started\"", lines[1].Trim());
+            Assert.AreEqual("2,2026-11-25T14:00:00Z,CodeAccepted,0x01034193,2026-11-25 14:00:00,\"one-time code #3 for 14:00-16:00 accepted\"", lines[2].Trim());
             StringAssert.Contains(lines[4], "Unknown(0xEE)");
             StringAssert.Contains(r.Err, "4 events, 0 damaged");
         }

@@ -23,8 +23,8 @@ namespace LockFirmware.LockSim.Tests
             string text = string.Join("\n", screen);
             StringAssert.Contains(text, "UNLOCKED");
             StringAssert.Contains(text, "last verdict: Accepted");
-            StringAssert.Contains(text, "CodeAccepted");
-            StringAssert.Contains(text, "BoltRetracted");
+            StringAssert.Contains(text, "2026-11-25 14:00:00  one-time code #0 for 14:00-16:00 accepted");
+            StringAssert.Contains(text, "bolt retracted");
         }
 
         [TestMethod]
@@ -43,7 +43,8 @@ namespace LockFirmware.LockSim.Tests
             }
 
             StringAssert.Contains(output.ToString(), "Delivery completed");
-            StringAssert.Contains(output.ToString(), "CodeRejectedReplayed");
+            StringAssert.Contains(output.ToString(), "one-time code #0 for");
+            StringAssert.Contains(output.ToString(), "refused: already used");
         }
 
         [TestMethod]

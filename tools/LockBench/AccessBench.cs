@@ -12,17 +12,6 @@ namespace LockFirmware.LockBench
     /// </summary>
     public static class AccessBench
     {
-        private sealed class NullStore : IAccessStore
-        {
-            public int Load(AccessRecord record, byte[] buffer) => -1;
-            public bool Save(AccessRecord record, byte[] data, int length) => true;
-        }
-
-        private sealed class NullLog : IEventLog
-        {
-            public bool Append(EventType type, long nowMs, uint data) => true;
-        }
-
         // Not crypto: a stand-in that allocates nothing, to measure what Core itself allocates per entry.
         private sealed class NonAllocatingPrimitives : LockFirmware.Hal.Crypto.ICryptoPrimitives
         {
@@ -39,7 +28,7 @@ namespace LockFirmware.LockBench
 
         private static double CoreBytesPerEntry(AccessPolicy policy, byte[] input, int entries)
         {
-            var verifier = new AccessVerifier(policy, new NonAllocatingPrimitives(), new NullStore(), new NullLog());
+            var verifier = new AccessVerifier(policy, new NonAllocatingPrimitives(), new VerifyCases.NullStore(), new VerifyCases.NullLog());
             verifier.Provision(new byte[32]);
             verifier.Verify(input, 0, input.Length, 1795615200000L);
             long bytes0 = GC.GetAllocatedBytesForCurrentThread();
@@ -56,7 +45,7 @@ namespace LockFirmware.LockBench
             var policy = AccessPolicy.Default();
             policy.FreeFailures = int.MaxValue; // measure the verifier, not the lockout
             var crypto = new HostCrypto();
-            var verifier = new AccessVerifier(policy, crypto, new NullStore(), new NullLog());
+            var verifier = new AccessVerifier(policy, crypto, new VerifyCases.NullStore(), new VerifyCases.NullLog());
             byte[] secret = new byte[32];
             verifier.Provision(secret);
             var random = new Random(1);

@@ -5,6 +5,7 @@ namespace LockFirmware.LockBench
     /// <summary>One area per verb; each prints its figures.</summary>
     public static class Program
     {
+
         public static int Main(string[] args)
         {
             string area = args.Length > 0 ? args[0] : "all";
@@ -13,9 +14,10 @@ namespace LockFirmware.LockBench
                 case "access": return AccessBench.Run();
                 case "storage": return StorageBench.Run();
                 case "lock": return LockBenchmark.Run();
+                case "nano": return NanoBench.Run();
                 case "all": return AccessBench.Run() | StorageBench.Run() | LockBenchmark.Run();
                 default:
-                    Console.Error.WriteLine("usage: lockbench [access|storage|lock|all]");
+                    Console.Error.WriteLine("usage: lockbench [access|storage|lock|nano|all]");
                     return 2;
             }
         }

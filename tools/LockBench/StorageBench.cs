@@ -13,6 +13,37 @@ namespace LockFirmware.LockBench
     /// </summary>
     public static class StorageBench
     {
+        // The ESP32 layout (hal/LockFirmware.Hal.Esp32/FileFlashRegion.cs, docs/flash-format.md "On the ESP32"): one
+        // littlefs file per sector on the 256 KiB "config" partition of nanoFramework's 4 MB table (64 blocks of
+        // 4 KiB). littlefs is copy-on-write: a Program closes its file, which writes the file's one block anew
+        // and commits the new block pointer to the directory's metadata log; an erase deletes the file, a metadata
+        // commit only. A commit is padded to the program unit (esp_littlefs write size 128 B); a metadata block
+        // is compacted (erased) when its log is full.
+        private const int LfsBlock = 4096;
+        private const int LfsCommit = 2 * 128;
+        private const int LfsBlocks = 64;
+        private const int LfsMetadataBlocks = 2;
+
+        private static void OnTheEsp32(SimNorFlash flash, int events, int settingsWrites)
+        {
+            long programs = flash.Programs.Sum();
+            long logPrograms = flash.Programs.Skip(FlashLayout.LogFirstSector).Sum();
+            long erases = flash.EraseCount;
+            long commits = programs + erases;
+            long dataBytes = programs * LfsBlock;
+            long metadataBytes = commits * LfsCommit;
+            long blockErases = programs + (metadataBytes + LfsBlock - 1) / LfsBlock;
+            // Blocks that take part in copy-on-write rotation: all but the metadata pair (littlefs moves a
+            // metadata pair too after block_cycles erases, so this is the pessimistic count).
+            int rotating = LfsBlocks - LfsMetadataBlocks;
+            double perBlock = (double)blockErases / rotating;
+            Console.WriteLine("storage on the ESP32 (one littlefs file per sector; model in docs/flash-format.md):");
+            Console.WriteLine($"  region operations in the year: {programs} programs ({logPrograms} by the log), {erases} erases");
+            Console.WriteLine($"  per logged event: {(double)logPrograms / events:0.000} programs of the region = {(double)logPrograms * (LfsBlock + LfsCommit) / events:0} flash bytes written (one 4 KiB block + one {LfsCommit} B commit per program)");
+            Console.WriteLine($"  flash written in the year: {(dataBytes + metadataBytes) / 1048576.0:0.0} MiB; block erases {blockErases} ({(double)blockErases / 365:0} a day)");
+            Console.WriteLine($"  spread by littlefs over {rotating} blocks: {perBlock:0} erases per block a year; lifetime at 100,000 cycles {100_000.0 / perBlock:0} years");
+        }
+
         // A busy lock's year: 200 events a day; 10 deliveries (each one-time use rewrites the used-code table,
         // about 3 live entries); 3 wrong entries (throttle record); a window code activated every day; a
         // configuration change a week.
@@ -57,6 +88,7 @@ namespace LockFirmware.LockBench
             Console.WriteLine($"  simulated year: {appends} events, {writes} settings writes ({DeliveriesPerDay} deliveries, {WrongEntriesPerDay} wrong entries, 1 activation a day, config weekly)");
             Console.WriteLine($"  erases per sector in that year: log {string.Join(",", logErases)}; settings {string.Join(",", setErases)}");
             Console.WriteLine($"  lifetime at 100,000 erase cycles: {100_000.0 / worst:0} years (worst sector: {worst} erases a year)");
+            OnTheEsp32(flash, appends, writes);
             return 0;
         }
     }

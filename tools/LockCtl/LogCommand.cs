@@ -47,16 +47,17 @@ namespace LockFirmware.LockCtl
             SimNorFlash flash = Open(a.Words[0]);
             var log = new EventLog(FlashLayout.Log(flash));
             log.Mount();
+            LogRows rows = LogRows.FromConfig(Config(flash));
             var cursor = log.ReadFrom((uint)Math.Max(0, since));
             var r = new EventRecord();
             var output = Console.Out;
             if (format == "csv")
             {
-                output.WriteLine("sequence,time,type,data");
+                output.WriteLine(LogRows.CsvHeader);
                 int n = 0;
                 while (cursor.Next(r))
                 {
-                    output.WriteLine($"{r.Sequence},{Time(r.TimeSeconds)},{TypeName(r.Type)},0x{r.Data:X8}");
+                    output.WriteLine(rows.Csv(r));
                     n++;
                 }
 
@@ -70,12 +71,7 @@ namespace LockFirmware.LockCtl
                 json.WriteStartArray("events");
                 while (cursor.Next(r))
                 {
-                    json.WriteStartObject();
-                    json.WriteNumber("sequence", r.Sequence);
-                    json.WriteString("time", Time(r.TimeSeconds));
-                    json.WriteString("type", TypeName(r.Type));
-                    json.WriteNumber("data", r.Data);
-                    json.WriteEndObject();
+                    rows.Json(json, r);
                 }
 
                 json.WriteEndArray();
@@ -129,17 +125,13 @@ namespace LockFirmware.LockCtl
             }
         }
 
-        private static string Time(uint seconds)
+        // The lock's configuration in the image (its zone names the local times), null when none was saved.
+        private static byte[] Config(SimNorFlash flash)
         {
-            long ms = seconds * LockTime.MsPerSecond;
-            return LockTime.IsSet(ms)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
-                : $"clock-unknown+{seconds}s";
-        }
-
-        private static string TypeName(EventType type)
-        {
-            return Enum.IsDefined(type) ? type.ToString() : $"Unknown(0x{(byte)type:X2})";
+            var settings = new SettingsStore(FlashLayout.Settings(flash));
+            settings.Mount();
+            byte[] config = new byte[settings.MaxValueLength];
+            return settings.Read(SettingKeys.LockConfig, config, 0) == Core.Protocol.AdminCommands.ConfigSize ? config : null;
         }
     }
 }

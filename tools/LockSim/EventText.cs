@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using LockFirmware.Core.Storage;
 
 namespace LockFirmware.LockSim
@@ -15,7 +14,7 @@ namespace LockFirmware.LockSim
             var r = new EventRecord();
             while (cursor.Next(r))
             {
-                all.Add(Line(r));
+                all.Add(Line(r, lockSim.Core.Policy.LocalOffsetMinutes, lockSim.Core.Policy.DstRule));
             }
 
             return all;
@@ -34,12 +33,10 @@ namespace LockFirmware.LockSim
             return types;
         }
 
-        public static string Line(EventRecord r)
+        /// <summary>"#12    2026-11-30 14:05:12  one-time code #3 for 14:00-16:00 accepted", in the lock's local time.</summary>
+        public static string Line(EventRecord r, int offsetMinutes, int dstRule)
         {
-            string time = r.TimeSeconds >= 1735689600
-                ? DateTimeOffset.FromUnixTimeSeconds(r.TimeSeconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-                : $"(clock unknown) +{r.TimeSeconds}s";
-            return $"#{r.Sequence,-5} {time}  {r.Type} {(r.Data != 0 ? "0x" + r.Data.ToString("X") : "")}".TrimEnd();
+            return $"#{r.Sequence,-5} {EventWords.Time(r.TimeSeconds, offsetMinutes, dstRule)}  {EventWords.Describe(r, offsetMinutes, dstRule)}";
         }
     }
 }

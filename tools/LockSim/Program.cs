@@ -11,8 +11,11 @@ namespace LockFirmware.LockSim
             "  locksim [--flash FILE [--create]] [--speed N]   interactive view (80x24); N times real time\n" +
             "  locksim demo                                    a courier delivery on a fresh lock, no input needed\n" +
             "  locksim script FILE...                          run scenarios; exit 1 at a failed expectation, 2 at a bad line\n" +
-            "  locksim serve --port N [--flash FILE [--create]] [--setup-window]\n" +
-            "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl\n" +
+            "  locksim serve --port N [--flash FILE [--create]] [--setup-window] [--web [--web-port M]]\n" +
+            "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl;\n" +
+            "                                                  --web: the installer page and its WebSocket on 127.0.0.1:M (8080)\n" +
+            "  locksim power --board B --profile P [--firmware today|stock|custom] [--states]\n" +
+            "                                                  battery life: mA average, mAh/day, days (docs/power.md)\n" +
             "  " + Device.DeviceCommand.Usage + "\n" +
             "\n" +
             "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
@@ -57,6 +60,11 @@ namespace LockFirmware.LockSim
                     return Device.DeviceCommand.Run(args);
                 }
 
+                if (args.Length > 0 && args[0] == "power")
+                {
+                    return Power.PowerCommand.Run(args, Console.Out);
+                }
+
                 if (args.Length > 0 && args[0] == "serve")
                 {
                     return Serve(args);
@@ -80,7 +88,8 @@ namespace LockFirmware.LockSim
         {
             int port = -1;
             string flash = null;
-            bool create = false, setupWindow = false;
+            bool create = false, setupWindow = false, web = false;
+            int webPort = 8080;
             for (int i = 1; i < args.Length; i++)
             {
                 switch (args[i])
@@ -89,10 +98,17 @@ namespace LockFirmware.LockSim
                     case "--flash" when i + 1 < args.Length: flash = args[++i]; break;
                     case "--create": create = true; break;
                     case "--setup-window": setupWindow = true; break;
+                    case "--web": web = true; break;
+                    case "--web-port" when i + 1 < args.Length && int.TryParse(args[i + 1], out webPort) && webPort >= 0 && webPort <= 65535: i++; break;
                     default:
-                        Console.Error.WriteLine($"locksim: serve: bad or unknown argument '{args[i]}' (serve --port N [--flash FILE [--create]] [--setup-window])");
+                        Console.Error.WriteLine($"locksim: serve: bad or unknown argument '{args[i]}' (serve --port N [--flash FILE [--create]] [--setup-window] [--web [--web-port M]])");
                         return 2;
                 }
+            }
+
+            if (port < 0 && web)
+            {
+                port = 0; // the page needs no fixed TCP port
             }
 
             if (port < 0)
@@ -119,10 +135,17 @@ namespace LockFirmware.LockSim
             }
 
             using (server)
+            using (WebBridge page = web ? StartPage(server.Port, webPort) : null)
             {
+                if (web && page == null)
+                {
+                    return 2;
+                }
+
                 if (setupWindow) server.OpenSetupWindow();
                 server.Start();
                 Console.WriteLine($"LockSim serving {server.Target}");
+                if (page != null) Console.WriteLine($"installer page: {page.Url} (WebSocket {page.Url.Replace("http://", "ws://")}link)");
                 Console.WriteLine($"setup key (the label on this lock): {Convert.ToHexString(sim.Core.SetupKey).ToLowerInvariant()}");
                 Console.WriteLine(setupWindow ? "setup window open for 2 minutes" : "setup window closed (start with --setup-window to provision)");
                 Console.WriteLine("Ctrl+C to stop.");
@@ -132,6 +155,27 @@ namespace LockFirmware.LockSim
             }
 
             return 0;
+        }
+
+        // The installer page and its WebSocket bridge; null (and a message) when the port is taken or the page is missing.
+        private static WebBridge StartPage(int loopbackPort, int webPort)
+        {
+            string site = Path.Combine(AppContext.BaseDirectory, "installer");
+            if (!File.Exists(Path.Combine(site, "index.html")))
+            {
+                Console.Error.WriteLine($"locksim: the installer page is missing from {site} (build tools/LockSim)");
+                return null;
+            }
+
+            try
+            {
+                return new WebBridge(loopbackPort, webPort, site);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"locksim: cannot serve the installer page on 127.0.0.1:{webPort}: {e.Message}");
+                return null;
+            }
         }
 
         private static int RunInteractive(string[] args)

@@ -48,9 +48,11 @@ namespace LockFirmware.LockSim
             long last = 0;
             while (!_stop)
             {
+                bool more;
                 lock (Sim)
                 {
-                    _endpoint.Poll(_link, Sim.Now);
+                    // A bounded batch, then time moves (relock, motor limit) however busy the radio is.
+                    more = _endpoint.Poll(_link, Sim.Now) == LinkEndpoint.MaxFragmentsPerPoll;
                     long elapsed = watch.ElapsedMilliseconds;
                     if (elapsed > last)
                     {
@@ -59,7 +61,7 @@ namespace LockFirmware.LockSim
                     }
                 }
 
-                Thread.Sleep(2);
+                if (!more) Thread.Sleep(2);
             }
         }
 

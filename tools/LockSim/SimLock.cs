@@ -8,6 +8,7 @@ using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Clock;
 using LockFirmware.Hal.Sim.Crypto;
 using LockFirmware.Hal.Sim.Flash;
+using LockFirmware.Hal.Power;
 using LockFirmware.Hal.Sim.Lock;
 
 namespace LockFirmware.LockSim
@@ -158,10 +159,19 @@ namespace LockFirmware.LockSim
             }
         }
 
-        private void Boot()
+        /// <summary>Core's next deadline (LockTime.Never when idle): when the device loop would call it again.</summary>
+        public long Deadline => _deadline;
+
+        /// <summary>A wake from deep sleep: RAM is lost and the CLR boots again, told why; bolt, switches and flash are as they were.</summary>
+        public void WakeFromDeepSleep(WakeSource woke)
+        {
+            Boot(woke);
+        }
+
+        private void Boot(WakeSource woke = WakeSource.PowerOn)
         {
             Core = new LockCore(Flash, Hardware.Ports, Crypto, Crypto, Clock, AccessPolicy.Default(), new LockConfig());
-            _deadline = Core.Boot(Now);
+            _deadline = Core.Boot(Now, woke);
         }
     }
 }

@@ -10,6 +10,9 @@ namespace LockFirmware.Core.Common
         /// <summary>2025-01-01T00:00:00Z. No real lock runs before this date.</summary>
         public const long EarliestValidMs = 1735689600000L;
 
+        /// <summary>2100-01-01T00:00:00Z: the latest time SetTime accepts (every date type and platform clock holds it).</summary>
+        public const long LatestValidMs = 4102444800000L;
+
         public const long MsPerSecond = 1000L;
         public const long MsPerMinute = 60L * MsPerSecond;
         public const long MsPerHour = 60L * MsPerMinute;

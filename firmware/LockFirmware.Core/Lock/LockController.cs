@@ -97,10 +97,21 @@ namespace LockFirmware.Core.Lock
         /// <summary>Power-up: read the switches, recover a known state, lock if the bolt position is unknown.</summary>
         public long Start(long nowMs)
         {
+            return Start(nowMs, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Start(long)"/>; <paramref name="buttonWoke"/>: the inside button woke the chip from deep sleep.
+        /// That press is real: held, it counts from now (a long press still opens the setup window); already
+        /// released during the CLR's boot, it counts as a short press.
+        /// </summary>
+        public long Start(long nowMs, bool buttonWoke)
+        {
             Advance(nowMs);
             _doorRaw = _doorClosed = ReadDoor();
             _buttonRaw = _buttonDown = _hw.InsideButton != null && _hw.InsideButton.IsActive;
-            _longPressHandled = _buttonDown; // a button held through power-up is not a press
+            _longPressHandled = _buttonDown && !buttonWoke; // a button held through power-up is not a press
+            _buttonDownAt = _t;
             SetMotor(MotorDrive.Coast);
             bool extended = _hw.BoltExtended.IsActive, retracted = _hw.BoltRetracted.IsActive;
             if (extended && retracted)
@@ -121,6 +132,12 @@ namespace LockFirmware.Core.Lock
                 Log(EventType.BoltPositionUnknown, nowMs, 0);
                 _state = LockState.Unknown;
                 Relock(nowMs, EventType.AutoRelock);
+            }
+
+            if (buttonWoke && !_buttonDown && _hw.InsideButton != null)
+            {
+                Log(EventType.InsideButton, nowMs, 0);
+                Toggle(nowMs);
             }
 
             return Step(nowMs);

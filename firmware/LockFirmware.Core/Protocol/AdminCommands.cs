@@ -37,7 +37,13 @@ namespace LockFirmware.Core.Protocol
 
         public void SessionOpened(AdminRole role, long nowMs)
         {
-            _lock.Log.Append(EventType.AdminSessionOpened, nowMs, (uint)role);
+            LogOf(role).Append(EventType.AdminSessionOpened, nowMs, (uint)role);
+        }
+
+        // The owner's records always go in; anyone else's through a rate-limited log, so commands cannot flush it.
+        private IEventLog LogOf(AdminRole role)
+        {
+            return role == AdminRole.Owner ? (IEventLog)_lock.Log : _lock.AdminRecords;
         }
 
         public void HandshakeFailed(AdminRole role, long nowMs)
@@ -55,7 +61,7 @@ namespace LockFirmware.Core.Protocol
             int n = 2;
             AdminStatus status = Run(command, role, argLength, length - 1, response, ref n, nowMs);
             response[1] = (byte)status;
-            _lock.Log.Append(EventType.AdminCommand, nowMs, ((uint)role << 16) | ((uint)status << 8) | (uint)command);
+            LogOf(role).Append(EventType.AdminCommand, nowMs, ((uint)role << 16) | ((uint)status << 8) | (uint)command);
             return status == AdminStatus.Ok ? n : 2;
         }
 
@@ -95,13 +101,13 @@ namespace LockFirmware.Core.Protocol
 
                 case AdminCommand.SetTime:
                     // Moving the clock back can revive expired codes: the owner only, or an installer setting a lost
-                    // clock to no earlier than the latest time in the log.
+                    // clock to no earlier than the durable trusted-time floor. Accepted range: 2025 to 2099.
                     if (!(owner || (staff && _lock.Controller.TimeUnknown))) return AdminStatus.Denied;
                     if (fullLength != 8) return AdminStatus.BadArguments;
                     long t = LittleEndian.GetLong(_args, 0);
-                    if (!Common.LockTime.IsSet(t)) return AdminStatus.BadArguments;
-                    if (!owner && t < _lock.LatestLoggedTimeMs()) return AdminStatus.Denied;
-                    return _lock.SetTime(t, nowMs) ? AdminStatus.Ok : AdminStatus.Failed;
+                    if (!Common.LockTime.IsSet(t) || t >= Common.LockTime.LatestValidMs) return AdminStatus.BadArguments;
+                    if (!owner && t < _lock.TrustedTimeFloorMs) return AdminStatus.Denied;
+                    return _lock.SetTime(t, nowMs, owner) ? AdminStatus.Ok : AdminStatus.Failed;
 
                 case AdminCommand.GetConfig:
                     if (!staff) return AdminStatus.Denied;
@@ -111,7 +117,9 @@ namespace LockFirmware.Core.Protocol
                 case AdminCommand.SetConfig:
                     if (!staff) return AdminStatus.Denied;
                     if (fullLength != ConfigSize) return AdminStatus.BadArguments;
-                    return _lock.ApplyConfig(_args, 0, true, nowMs) ? AdminStatus.Ok : AdminStatus.BadArguments;
+                    if (!_lock.ApplyConfig(_args, 0, true, nowMs)) return AdminStatus.BadArguments;
+                    LogOf(role).Append(EventType.ConfigChanged, nowMs, 0);
+                    return AdminStatus.Ok;
 
                 case AdminCommand.ProvisionSecret:
                     if (!(owner || (role == AdminRole.Setup && !_lock.Access.IsProvisioned))) return AdminStatus.Denied;

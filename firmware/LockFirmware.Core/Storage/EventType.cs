@@ -21,6 +21,9 @@ namespace LockFirmware.Core.Storage
         Provisioned = 0x09,
         ConfigChanged = 0x0A,
 
+        /// <summary>A message or event threw inside the lock; it was dropped and the lock carried on (data: channel).</summary>
+        SoftwareFault = 0x0B,
+
         // Access codes (data: see docs/access-codes.md)
         CodeAccepted = 0x20,
         CodeRejectedFormat = 0x21,
@@ -69,5 +72,8 @@ namespace LockFirmware.Core.Storage
 
         /// <summary>Rejected radio traffic left out of the log after a burst (data: how many); see RejectionLog.</summary>
         RejectionsSuppressed = 0xA6,
+
+        /// <summary>An installer's or setup session's admin records left out after a burst (data: how many); see RejectionLog.</summary>
+        AdminRecordsSuppressed = 0xA7,
     }
 }

@@ -13,6 +13,11 @@ namespace LockFirmware.Core.Storage
         /// <summary>Removed keypads: 8 x (fingerprint of id and key, 8 bytes; last counter, 4 bytes), oldest first.</summary>
         public const int RetiredKeypads = 7;
 
+        /// <summary>Trusted-time floor: the start of the latest UTC hour the lock's set clock has read (8 bytes, ms
+        /// since 1970, little-endian), or the owner's last clock setting. A lost clock may not be set below it
+        /// except by the owner.</summary>
+        public const int TrustedTime = 8;
+
         /// <summary>The access module's records: this base plus the AccessRecord value (1..5).</summary>
         public const int AccessRecordBase = 16;
 

@@ -222,9 +222,14 @@ namespace LockFirmware.LockCtl.Remote
             string format = a.Text("--format", "csv");
             if (format != "csv" && format != "json") throw new CliException($"--format '{format}': use csv or json");
             uint since = (uint)a.Int("--since", 0);
-            var rows = new StringBuilder();
-            var json = new System.Collections.Generic.List<object>();
-            if (format == "csv") rows.AppendLine("sequence,time,type,data");
+            LogRows rows = LogRows.FromConfig(remote.Call(AdminCommand.GetConfig));
+            var csv = new StringBuilder();
+            var buffer = new MemoryStream();
+            var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteStartArray("events");
+            if (format == "csv") csv.AppendLine(LogRows.CsvHeader);
+            var e = new EventRecord();
             while (true)
             {
                 byte[] r = remote.Call(AdminCommand.ReadLog, Concat(BitConverter.GetBytes(since), new byte[] { AdminCommands.MaxLogRecords }));
@@ -232,21 +237,22 @@ namespace LockFirmware.LockCtl.Remote
                 for (int i = 0; i < count; i++)
                 {
                     int at = 1 + i * AdminCommands.LogRecordSize;
-                    uint seq = BitConverter.ToUInt32(r, at);
-                    uint time = BitConverter.ToUInt32(r, at + 4);
-                    var type = (EventType)r[at + 8];
-                    uint data = BitConverter.ToUInt32(r, at + 9);
-                    string t = time >= 1735689600 ? DateTimeOffset.FromUnixTimeSeconds(time).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : $"clock-unknown+{time}s";
-                    string name = Enum.IsDefined(type) ? type.ToString() : $"Unknown(0x{(byte)type:X2})";
-                    if (format == "csv") rows.AppendLine($"{seq},{t},{name},0x{data:X8}");
-                    else json.Add(new { sequence = seq, time = t, type = name, data });
-                    since = seq + 1;
+                    e.Sequence = BitConverter.ToUInt32(r, at);
+                    e.TimeSeconds = BitConverter.ToUInt32(r, at + 4);
+                    e.Type = (EventType)r[at + 8];
+                    e.Data = BitConverter.ToUInt32(r, at + 9);
+                    if (format == "csv") csv.AppendLine(rows.Csv(e));
+                    else rows.Json(json, e);
+                    since = e.Sequence + 1;
                 }
 
                 if (count < AdminCommands.MaxLogRecords) break;
             }
 
-            string text = format == "csv" ? rows.ToString() : JsonSerializer.Serialize(new { events = json }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            string text = format == "csv" ? csv.ToString() : Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
             if (a.Has("--out")) File.WriteAllText(a.Text("--out"), text);
             else Console.Write(text);
             return 0;

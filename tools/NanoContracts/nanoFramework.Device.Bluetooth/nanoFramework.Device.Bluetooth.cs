@@ -131,6 +131,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattServiceProvider() { }
         public void StartAdvertising(GattServiceProviderAdvertisingParameters parameters) { throw new NotSupportedException(); }
+        public void StopAdvertising() { throw new NotSupportedException(); }
         public static GattServiceProviderResult Create(Guid serviceUuid) { throw new NotSupportedException(); }
         public GattLocalService Service { get { throw new NotSupportedException(); } }
     }

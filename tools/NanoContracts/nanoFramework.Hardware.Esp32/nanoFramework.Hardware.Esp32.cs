@@ -20,7 +20,23 @@ namespace nanoFramework.Hardware.Esp32
         public enum WakeupMode
         {
             AllLow = 0,
-            AnyHigh = 1
+            AnyHigh = 1,
+        }
+
+        public enum WakeupCause
+        {
+            Undefined = 0,
+            Ext0 = 2,
+            Ext1,
+            Timer,
+            TouchPad,
+            Ulp,
+            Gpio,
+            Uart,
+            Wifi,
+            CoCpu,
+            CoCpuTrapTrig,
+            Bt,
         }
 
         [Flags]
@@ -32,6 +48,10 @@ namespace nanoFramework.Hardware.Esp32
         public static EspNativeError EnableWakeupByTimer(TimeSpan time) { throw new NotSupportedException(); }
         public static EspNativeError EnableWakeupByPin(WakeupGpioPin pin, int level) { throw new NotSupportedException(); }
         public static EspNativeError EnableWakeupByMultiPins(WakeupGpioPin pins, WakeupMode mode) { throw new NotSupportedException(); }
+        public static EspNativeError EnableWakeupByTouchPad(int padNumber1, int padNumber2 = -1, byte thresholdCoefficient = 80) { throw new NotSupportedException(); }
         public static EspNativeError StartLightSleep() { throw new NotSupportedException(); }
+        public static void StartDeepSleep() { throw new NotSupportedException(); }
+        public static WakeupCause GetWakeupCause() { throw new NotSupportedException(); }
+        public static WakeupGpioPin GetWakeupGpioPin() { throw new NotSupportedException(); }
     }
 }

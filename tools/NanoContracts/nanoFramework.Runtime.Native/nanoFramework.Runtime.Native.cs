@@ -1,4 +1,4 @@
-// Contract of nanoFramework.Runtime.Native 1.7.11 (tag v1.7.11), only the members the firmware uses.
+// Contract of nanoFramework.Runtime.Native 1.7.11 (tag v1.7.11), only the members the firmware (and LockBench.Nano) uses.
 using System;
 using System.Reflection;
 
@@ -6,6 +6,12 @@ using System.Reflection;
 
 namespace nanoFramework.Runtime.Native
 {
+    // GC.cs
+    public static class GC
+    {
+        public static uint Run(bool compactHeap) { throw new NotSupportedException(); }
+    }
+
     // RTC.cs
     public static class Rtc
     {

@@ -28,6 +28,7 @@ extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_Ports;
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography;
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_Hardware_Esp32;
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_Device_Bluetooth;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_FileSystem;
 
 const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_mscorlib,
@@ -47,6 +48,7 @@ const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography,
     &g_CLR_AssemblyNative_nanoFramework_Hardware_Esp32,
     &g_CLR_AssemblyNative_nanoFramework_Device_Bluetooth,
+    &g_CLR_AssemblyNative_System_IO_FileSystem,
     nullptr,
 };
 
