@@ -10,17 +10,20 @@ namespace LockFirmware.LockSim.Device
     /// </summary>
     public static class DeviceCommand
     {
-        public const string Usage = "locksim device [--board B] [--release]   the device image on the virtual ESP32 (view below)";
+        public const string Usage = "locksim device [--board B] [--release] [--flash FILE]\n" +
+            "                                                  the device image on the virtual ESP32, its flash in FILE\n" +
+            "                                                  (default: a fresh one); lockctl reaches it at the printed target";
 
         public static int Run(string[] args)
         {
-            string board = "esp32-devkitc", configuration = "Debug";
+            string board = "esp32-devkitc", configuration = "Debug", flash = null;
             for (int i = 1; i < args.Length; i++)
             {
                 switch (args[i])
                 {
                     case "--board" when i + 1 < args.Length: board = args[++i]; break;
                     case "--release": configuration = "Release"; break;
+                    case "--flash" when i + 1 < args.Length: flash = args[++i]; break;
                     default:
                         Console.Error.WriteLine($"locksim: device: unknown argument '{args[i]}' ({Usage})");
                         return 2;
@@ -39,7 +42,9 @@ namespace LockFirmware.LockSim.Device
             }
 
             Console.WriteLine($"locksim: image {image.SizeBytes} bytes ({image.AppBytes} ours), booting");
-            using var session = new DeviceSession(image);
+            flash ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"locksim-{board}-{Environment.ProcessId}.flash");
+            using var session = new DeviceSession(image, flash);
+            Console.WriteLine("flash partition: " + flash);
             Console.WriteLine($"virtual {board} running: lockctl --target {session.Target}");
             Console.WriteLine("setup key (the label on this lock): " + session.Device.SetupKey);
             Console.WriteLine("keys: o door open/close, b press the inside button, B hold it 6 s (setup window), j jam/unjam, p power cut, q quit");
@@ -56,7 +61,7 @@ namespace LockFirmware.LockSim.Device
                 string[] lines = session.Device.Lines;
                 for (; seen < lines.Length; seen++)
                 {
-                    if (!lines[seen].StartsWith("  ", StringComparison.Ordinal) && !lines[seen].StartsWith("Assembly:", StringComparison.Ordinal))
+                    if (lines[seen].Length > 0 && !lines[seen].StartsWith("  ", StringComparison.Ordinal) && !lines[seen].StartsWith("Assembly:", StringComparison.Ordinal))
                         Console.WriteLine("  uart| " + lines[seen]);
                 }
 

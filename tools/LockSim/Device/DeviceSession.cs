@@ -11,14 +11,18 @@ namespace LockFirmware.LockSim.Device
     {
         private readonly TimeSpan _bootTimeout = TimeSpan.FromSeconds(60);
 
-        public DeviceSession(DeviceImage image)
+        public DeviceSession(DeviceImage image, string flashPath)
         {
             Image = image;
+            FlashPath = flashPath;
             Pins = BoardPins.Load(LockFirmware.VirtualEsp32.VirtualEsp32Host.RepoRoot, image.Board);
             Boot(1.0);
         }
 
         public DeviceImage Image { get; }
+
+        /// <summary>The emulated flash partition (littlefs), kept across power cuts and runs.</summary>
+        public string FlashPath { get; }
         public BoardPins Pins { get; }
         public VirtualDevice Device { get; private set; }
         public DeviceBench Bench { get; private set; }
@@ -45,7 +49,7 @@ namespace LockFirmware.LockSim.Device
 
         private void Boot(double boltPosition)
         {
-            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList);
+            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath);
             if (!Device.WaitFor(() => Device.BenchPort > 0, _bootTimeout))
                 throw new InvalidOperationException("the virtual ESP32 opened no bench port:\n" + string.Join("\n", Device.Lines));
             Bench = new DeviceBench(Pins, Device.BenchPort, boltPosition);

@@ -43,14 +43,16 @@ namespace LockFirmware.LockSim.Device
             get { lock (_gate) return _lines.ToArray(); }
         }
 
-        /// <summary>Starts the runner on the load list (mscorlib first, the app last).</summary>
-        public static VirtualDevice Start(string runner, string[] loadList, int blePort = 0)
+        /// <summary>Starts the runner on the load list (mscorlib first, the app last) with its flash partition in
+        /// <paramref name="flashPath"/> (created erased when missing).</summary>
+        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0)
         {
             var info = new ProcessStartInfo(runner) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (string pe in loadList) info.ArgumentList.Add(pe);
             info.Environment["VESP32_BENCH_PORT"] = "0";
             info.Environment["VESP32_BLE_PORT"] = blePort.ToString();
             info.Environment["VESP32_BLE_CHANNELS"] = Channels;
+            info.Environment["VESP32_FLASH"] = flashPath;
             var device = new VirtualDevice(Process.Start(info)!);
             device._process.OutputDataReceived += (_, e) => device.OnLine(e.Data);
             device._process.ErrorDataReceived += (_, e) => device.OnLine(e.Data);

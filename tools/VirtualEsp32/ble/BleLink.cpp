@@ -152,8 +152,15 @@ namespace
             s_have = 0;
             if (connected && !s_advertising)
             {
-                // Nobody connects to a peripheral that does not advertise: drop the peer's bytes until it does.
-                fprintf(stderr, "virtual-esp32: ble: a central connected before advertising started\n");
+                // Nobody connects to a peripheral that does not advertise (asleep, or not started yet).
+                fprintf(stderr, "virtual-esp32: ble: not advertising, connection refused\n");
+                s_server.DropPeer();
+                return;
+            }
+
+            if (!connected && !s_connected)
+            {
+                return; // a refused peer, or one the chip lost when it powered down
             }
 
             s_connected = connected;
@@ -285,6 +292,18 @@ void BleLink_Advertise(bool on, const std::string &deviceName)
         int port = LoopbackServer_PortFromEnv("VESP32_BLE_PORT");
         s_serverStarted = s_server.Start("ble", port < 0 ? 0 : port, OnBytes, OnPeer);
     }
+}
+
+void BleLink_PowerDown()
+{
+    {
+        std::lock_guard<std::mutex> guard(s_lock);
+        s_advertising = false;
+        s_connected = false; // the app that knew this central is gone with the RAM
+        s_table.clear();
+    }
+
+    s_server.DropPeer();
 }
 
 bool BleLink_WriteData(uint16_t eventId, std::vector<uint8_t> &data)

@@ -33,6 +33,9 @@ void BleLink_SetTable(const std::vector<BleCharacteristic> &table);
 // Advertising started/stopped: the central can connect only while the server advertises. CLR thread.
 void BleLink_Advertise(bool on, const std::string &deviceName);
 
+// The chip powers down (deep sleep): advertising stops, the central is disconnected, the table is gone.
+void BleLink_PowerDown();
+
 // GattWriteRequest natives: the data of write eventId, and its answer. CLR thread.
 bool BleLink_WriteData(uint16_t eventId, std::vector<uint8_t> &data);
 void BleLink_WriteAnswered(uint16_t eventId, int result);

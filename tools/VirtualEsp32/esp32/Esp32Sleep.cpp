@@ -1,8 +1,8 @@
 //
 // LockFirmware virtual ESP32: nanoFramework.Hardware.Esp32 Sleep, after the ESP32 natives
 // (targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/..._Sleep.cpp). Wake sources are armed as ESP-IDF arms them
-// (ext0: the highest pin of the mask, ext1: a mask with AllLow/AnyHigh, timer); every sleep is recorded on stdout
-// and sent to the bench with its wake sources. Light sleep blocks the app until the timer runs out or the wake
+// (ext0: the highest pin of the mask, ext1: a mask with AllLow/AnyHigh, timer); every sleep is recorded
+// and sent to the bench with its wake sources (deep ones on the console too). Light sleep blocks the app until the timer runs out or the wake
 // pins reach their level, then reports the cause. Deep sleep ends the CLR, as the ESP32 resets on waking.
 //
 #include <chrono>
@@ -10,11 +10,13 @@
 #include <string>
 #include <thread>
 
+#include "../ble/BleLink.h"
 #include "../gpio/VirtualGpio.h"
 #include "../host/Bench.h"
 #include "../host/HostPump.h"
 
 #include <nanoCLR_Hardware.h>
+#include <nanoHAL_Time.h>
 #include <nanoFramework_hardware_esp32_native.h>
 
 typedef Library_nanoFramework_hardware_esp32_native_nanoFramework_Hardware_Esp32_Sleep Sleep;
@@ -28,6 +30,7 @@ namespace
     uint64_t s_ext1Mask = 0;
     int s_ext1Mode = 0; // 0 AllLow, 1 AnyHigh
     Sleep_WakeupCause s_cause = Sleep_WakeupCause_Undefined;
+    bool s_deep = false;
     uint64_t s_ext1Status = 0;
 
     std::string Describe(const char *kind)
@@ -46,10 +49,15 @@ namespace
         return text;
     }
 
-    void Record(const std::string &what)
+    // Every sleep and wake goes to the bench; deep sleeps (a reboot follows) also to the console.
+    void Record(const std::string &what, bool console = false)
     {
-        printf("virtual-esp32: %s\n", what.c_str());
-        fflush(stdout);
+        if (console)
+        {
+            printf("virtual-esp32: %s\n", what.c_str());
+            fflush(stdout);
+        }
+
         Bench_Send(what);
     }
 
@@ -86,6 +94,34 @@ namespace
         }
 
         return Sleep_WakeupCause_Undefined;
+    }
+    // Waits for the armed wake sources; pin changes from the bench are applied meanwhile, and the timer runs on
+    // the interpreter's clock, so a bench "advance" shortens a sleep as it shortens any wait.
+    void SleepUntilWake()
+    {
+        uint64_t start = HAL_Time_CurrentTime();
+        s_cause = Sleep_WakeupCause_Undefined;
+        while (s_cause == Sleep_WakeupCause_Undefined)
+        {
+            HostPump_RunPending();
+            s_cause = PinCause();
+            if (s_cause == Sleep_WakeupCause_Undefined && s_timerUs != NoTimer &&
+                (HAL_Time_CurrentTime() - start) / 10 >= s_timerUs)
+            {
+                s_cause = Sleep_WakeupCause_Timer;
+            }
+
+            if (s_cause == Sleep_WakeupCause_Undefined)
+            {
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        }
+
+        // ESP-IDF disarms every source at wake-up; the app arms them again before its next sleep.
+        s_timerUs = NoTimer;
+        s_ext0Pin = -1;
+        s_ext1Mask = 0;
+        Record("wake cause=" + std::to_string((int)s_cause), s_deep);
     }
 } // namespace
 
@@ -158,27 +194,7 @@ HRESULT Sleep::NativeStartLightSleep___STATIC__nanoFrameworkHardwareEsp32EspNati
     NANOCLR_HEADER();
     {
         Record(Describe("light"));
-
-        // The chip stops; the bench keeps driving pins, so their changes are applied while it sleeps.
-        auto start = std::chrono::steady_clock::now();
-        s_cause = Sleep_WakeupCause_Undefined;
-        while (s_cause == Sleep_WakeupCause_Undefined)
-        {
-            HostPump_RunPending();
-            s_cause = PinCause();
-            if (s_cause == Sleep_WakeupCause_Undefined && s_timerUs != NoTimer &&
-                std::chrono::steady_clock::now() - start >= std::chrono::microseconds(s_timerUs))
-            {
-                s_cause = Sleep_WakeupCause_Timer;
-            }
-
-            if (s_cause == Sleep_WakeupCause_Undefined)
-            {
-                std::this_thread::sleep_for(std::chrono::milliseconds(2));
-            }
-        }
-
-        Record("wake cause=" + std::to_string((int)s_cause));
+        SleepUntilWake();
         stack.SetResult_I4(EspNativeError_OK);
     }
     NANOCLR_NOCLEANUP_NOLABEL();
@@ -189,12 +205,18 @@ HRESULT Sleep::NativeStartDeepSleep___STATIC__nanoFrameworkHardwareEsp32EspNativ
     (void)stack;
     NANOCLR_HEADER();
 
-    Record(Describe("deep"));
+    Record(Describe("deep"), true);
 
-    // As the ESP32 native: the CLR stops; a real chip would reset when a wake source fires.
+    // The chip powers down: pins and radio reset, RAM is lost, the RTC keeps the time and the wake cause.
+    // When a wake source fires it boots again: here the CLR restarts (a soft reboot reloads every assembly
+    // and Main runs from the start, as on the ESP32 after a deep-sleep wake).
+    VirtualGpio_Reset();
+    BleLink_PowerDown();
+    s_deep = true;
+    SleepUntilWake();
+    s_deep = false;
     CLR_EE_DBG_SET(RebootPending);
     CLR_EE_REBOOT_CLR;
-    g_CLR_HW_Hardware.m_powerLevel = PowerLevel__Off;
 
     NANOCLR_NOCLEANUP_NOLABEL();
 }

@@ -15,6 +15,9 @@ void VirtualGpio_Report();
 // Sends the interpreter's UTC clock to the bench.
 void VirtualGpio_ReportTime();
 
+// A chip reset (deep sleep): every pin unconfigured and free again; what the bench drives stays driven.
+void VirtualGpio_Reset();
+
 // The level a pin reads now (the sleep model checks wake pins with it).
 bool VirtualGpio_Level(int pin);
 

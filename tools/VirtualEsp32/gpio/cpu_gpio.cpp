@@ -160,6 +160,21 @@ void VirtualGpio_ReportTime()
     Bench_Send("time " + std::to_string(ms));
 }
 
+void VirtualGpio_Reset()
+{
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        int external = s_pins[pin].external;
+        bool wasConfigured = s_pins[pin].configured;
+        memset(&s_pins[pin], 0, sizeof(VirtualPin));
+        s_pins[pin].external = external;
+        if (wasConfigured)
+        {
+            SendMode(pin);
+        }
+    }
+}
+
 bool VirtualGpio_Level(int pin)
 {
     return pin >= 0 && pin < PinCount && Level(s_pins[pin]);

@@ -102,6 +102,15 @@ void LoopbackServer::SendLine(const std::string &line)
     Send(text.data(), text.size());
 }
 
+void LoopbackServer::DropPeer()
+{
+    std::lock_guard<std::mutex> guard(m_sendLock);
+    if (m_peer >= 0)
+    {
+        shutdown(m_peer, SHUT_RDWR);
+    }
+}
+
 bool LoopbackServer::HasPeer()
 {
     std::lock_guard<std::mutex> guard(m_sendLock);

@@ -26,6 +26,9 @@ class LoopbackServer
     void SendLine(const std::string &line);
 
     bool HasPeer();
+
+    // Closes the current peer's connection (the reader thread reports it gone). Any thread.
+    void DropPeer();
     int Port() const
     {
         return m_port;
