@@ -5,7 +5,7 @@
 #
 #   tools/VirtualEsp32/build.sh            # -> ~/.cache/lockfw/virtual-esp32/<hash>/build/bin/nanoFramework.nanoCLR.test
 #
-# Inputs: this folder's CMake/C++ files, the kit's nf-interpreter, Mbed TLS and littlefs tarballs
+# Inputs: every CMake/C/C++ file of this folder, the kit's nf-interpreter, Mbed TLS and littlefs tarballs
 # (../shared/nanoframework or $LOCKFW_NANO_KIT), the compiler and cmake versions.
 # Without the kit, the same pinned upstream commits are cloned (needs network).
 # Env: LOCKFW_CACHE (default ~/.cache/lockfw), VESP32_JOBS (default 2).
@@ -35,7 +35,7 @@ else
 fi
 hash=$( {
     echo "$sources"
-    (cd "$here" && find CMakeLists.txt build.sh include nanoCLR natives FileSystem -type f | LC_ALL=C sort | xargs sha256sum)
+    (cd "$here" && find . -type f \( -name '*.c' -o -name '*.cpp' -o -name '*.h' -o -name '*.cmake' -o -name CMakeLists.txt -o -name build.sh \) -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs sha256sum)
     g++ --version | head -1
     cmake --version | head -1
 } | sha256sum | cut -c1-16)

@@ -17,8 +17,9 @@ namespace LockFirmware.LockSim.Device
     public sealed class DeviceBench : IDisposable
     {
         private readonly BoardPins _pins;
-        private readonly TcpClient _client;
-        private readonly StreamWriter _writer;
+        private readonly int _port;
+        private TcpClient _client;
+        private StreamWriter _writer;
         private readonly Thread _reader, _physics;
         private readonly object _gate = new object();
         private volatile bool _stopped;
@@ -30,13 +31,9 @@ namespace LockFirmware.LockSim.Device
         public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0)
         {
             _pins = pins;
+            _port = port;
             Hardware = new SimLockHardware(800, boltPosition);
-            _client = new TcpClient();
-            _client.Connect("127.0.0.1", port);
-            _client.NoDelay = true;
-            var stream = _client.GetStream();
-            _writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
-            var reader = new StreamReader(stream);
+            StreamReader reader = Connect();
             _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "bench-reader" };
             _physics = new Thread(RunPhysics) { IsBackground = true, Name = "bench-physics" };
             _reader.Start();
@@ -126,13 +123,47 @@ namespace LockFirmware.LockSim.Device
             _physics.Join(1000);
         }
 
-        private void Send(string line)
+        private StreamReader Connect()
         {
-            lock (_writer)
+            var client = new TcpClient();
+            client.Connect("127.0.0.1", _port);
+            client.NoDelay = true;
+            var stream = client.GetStream();
+            _client = client;
+            _writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
+
+            return new StreamReader(stream);
+        }
+
+        // The chip reset (deep sleep): the host comes back on the same port; the hardware did not go anywhere.
+        private StreamReader Reconnect()
+        {
+            var end = DateTime.UtcNow.AddSeconds(30);
+            while (!_stopped && DateTime.UtcNow < end)
             {
                 try
                 {
-                    _writer.WriteLine(line);
+                    StreamReader reader = Connect();
+                    SendInputs();
+                    return reader;
+                }
+                catch (SocketException)
+                {
+                    Thread.Sleep(20);
+                }
+            }
+
+            return null;
+        }
+
+        private void Send(string line)
+        {
+            StreamWriter writer = _writer;
+            lock (writer)
+            {
+                try
+                {
+                    writer.WriteLine(line);
                 }
                 catch (IOException)
                 {
@@ -162,19 +193,24 @@ namespace LockFirmware.LockSim.Device
 
         private void Read(StreamReader reader)
         {
-            try
+            while (!_stopped && reader != null)
             {
-                string line;
-                while (!_stopped && (line = reader.ReadLine()) != null)
+                try
                 {
-                    OnLine(line);
+                    string line;
+                    while (!_stopped && (line = reader.ReadLine()) != null)
+                    {
+                        OnLine(line);
+                    }
                 }
-            }
-            catch (IOException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
+                catch (IOException)
+                {
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+
+                reader = _stopped ? null : Reconnect();
             }
         }
 

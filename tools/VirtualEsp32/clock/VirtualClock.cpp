@@ -2,6 +2,7 @@
 // LockFirmware virtual ESP32: VirtualClock (see VirtualClock.h) and the Rtc.SetSystemTime native.
 //
 #include <atomic>
+#include <cstdlib>
 
 #include "VirtualClock.h"
 
@@ -15,6 +16,16 @@ namespace
     // 100 ns ticks
     std::atomic<int64_t> s_virtualTicks{0};
     std::atomic<int64_t> s_rtcTicks{0};
+
+    // A chip waking from deep sleep keeps its RTC: the host that ran before it passes the offset on.
+    struct RtcFromEnvironment
+    {
+        RtcFromEnvironment()
+        {
+            const char *offset = getenv("VESP32_RTC_OFFSET_TICKS");
+            s_rtcTicks = offset != nullptr ? strtoll(offset, nullptr, 10) : 0;
+        }
+    } s_rtcFromEnvironment;
     const int64_t TicksPerSecond = 10000000;
     const int64_t TicksPerDay = 86400 * TicksPerSecond;
 } // namespace
@@ -42,6 +53,11 @@ void VirtualClock_Advance(int64_t milliseconds)
     }
 }
 
+int64_t VirtualClock_CalendarOffsetTicks()
+{
+    return s_rtcTicks.load() + s_virtualTicks.load();
+}
+
 int64_t VirtualClock_AdvancedMs()
 {
     return s_virtualTicks.load() / 10000;
@@ -57,9 +73,10 @@ HRESULT Library_nf_rt_native_nanoFramework_Runtime_Native_Rtc::
         wanted.wYear = (uint16_t)stack.Arg0().NumericByRef().s4;
         wanted.wMonth = stack.Arg1().NumericByRef().u1;
         wanted.wDay = stack.Arg2().NumericByRef().u1;
-        wanted.wHour = stack.Arg3().NumericByRef().u1;
-        wanted.wMinute = stack.Arg4().NumericByRef().u1;
-        wanted.wSecond = stack.Arg5().NumericByRef().u1;
+        // Arg3 is the day of the week (Rtc.SetSystemTime passes it; the calendar does not need it)
+        wanted.wHour = stack.Arg4().NumericByRef().u1;
+        wanted.wMinute = stack.Arg5().NumericByRef().u1;
+        wanted.wSecond = stack.Arg6().NumericByRef().u1;
 
         int64_t target = (int64_t)HAL_Time_ConvertFromSystemTime(&wanted);
         int64_t host = (int64_t)__real_HAL_Time_CurrentDateTime(false) + s_virtualTicks.load();

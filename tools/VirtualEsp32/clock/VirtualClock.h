@@ -12,6 +12,10 @@
 // Moves both the monotonic and the calendar clock forward and wakes the interpreter's timers. Any thread.
 void VirtualClock_Advance(int64_t milliseconds);
 
+// What the RTC adds to the host's calendar clock (Rtc.SetSystemTime and bench advances): kept across a
+// deep-sleep reset through VESP32_RTC_OFFSET_TICKS, read at start.
+int64_t VirtualClock_CalendarOffsetTicks();
+
 // Milliseconds the clock has been moved forward so far.
 int64_t VirtualClock_AdvancedMs();
 

@@ -3,14 +3,18 @@
 // (targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/..._Sleep.cpp). Wake sources are armed as ESP-IDF arms them
 // (ext0: the highest pin of the mask, ext1: a mask with AllLow/AnyHigh, timer); every sleep is recorded
 // and sent to the bench with its wake sources (deep ones on the console too). Light sleep blocks the app until the timer runs out or the wake
-// pins reach their level, then reports the cause. Deep sleep ends the CLR, as the ESP32 resets on waking.
+// pins reach their level, then reports the cause. Deep sleep waits the same way, then resets the chip (the host
+// process restarts, see NativeStartDeepSleep).
 //
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <cstdlib>
 #include <thread>
+#include <unistd.h>
 
 #include "../ble/BleLink.h"
+#include "../clock/VirtualClock.h"
 #include "../gpio/VirtualGpio.h"
 #include "../host/Bench.h"
 #include "../host/HostPump.h"
@@ -202,24 +206,42 @@ HRESULT Sleep::NativeStartLightSleep___STATIC__nanoFrameworkHardwareEsp32EspNati
 
 HRESULT Sleep::NativeStartDeepSleep___STATIC__nanoFrameworkHardwareEsp32EspNativeError(CLR_RT_StackFrame &stack)
 {
-    (void)stack;
     NANOCLR_HEADER();
 
     Record(Describe("deep"), true);
 
-    // The chip powers down: pins and radio reset, RAM is lost, the RTC keeps the time and the wake cause.
-    // When a wake source fires it boots again: here the CLR restarts (a soft reboot reloads every assembly
-    // and Main runs from the start, as on the ESP32 after a deep-sleep wake).
+    // The chip powers down: pins and radio reset, RAM is lost, the RTC keeps the time and the wake cause. When a
+    // wake source fires it boots again. The posix CLR cannot reload its assemblies in a soft reboot, so the host
+    // process ends with a reset line and whoever started it starts it again with the RTC state in its
+    // environment (VESP32_RTC_OFFSET_TICKS, VESP32_WAKE_CAUSE, VESP32_WAKE_EXT1): Main runs from the start.
     VirtualGpio_Reset();
     BleLink_PowerDown();
     s_deep = true;
     SleepUntilWake();
-    s_deep = false;
-    CLR_EE_DBG_SET(RebootPending);
-    CLR_EE_REBOOT_CLR;
-
+    printf(
+        "virtual-esp32: reset after deep sleep: VESP32_RTC_OFFSET_TICKS=%lld VESP32_WAKE_CAUSE=%d VESP32_WAKE_EXT1=%llu\n",
+        (long long)VirtualClock_CalendarOffsetTicks(),
+        (int)s_cause,
+        (unsigned long long)s_ext1Status);
+    fflush(stdout);
+    _exit(0);
     NANOCLR_NOCLEANUP_NOLABEL();
 }
+
+namespace
+{
+    // After a deep-sleep reset the RTC still knows why the chip woke (see NativeStartDeepSleep).
+    struct WakeFromEnvironment
+    {
+        WakeFromEnvironment()
+        {
+            const char *cause = getenv("VESP32_WAKE_CAUSE");
+            const char *ext1 = getenv("VESP32_WAKE_EXT1");
+            s_cause = cause != nullptr ? (Sleep_WakeupCause)atoi(cause) : Sleep_WakeupCause_Undefined;
+            s_ext1Status = ext1 != nullptr ? strtoull(ext1, nullptr, 10) : 0;
+        }
+    } s_wakeFromEnvironment;
+} // namespace
 
 HRESULT Sleep::NativeGetWakeupCause___STATIC__nanoFrameworkHardwareEsp32SleepWakeupCause(CLR_RT_StackFrame &stack)
 {
