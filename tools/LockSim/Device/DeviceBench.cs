@@ -25,8 +25,9 @@ namespace LockFirmware.LockSim.Device
         private volatile bool _stopped;
         private bool _in1, _in2;
         private bool _doorClosed = true, _button;
-        private long _deviceTimeMs;
+        private long _deviceTimeMs, _heapFree, _heapTotal;
         private readonly AutoResetEvent _timeAnswered = new AutoResetEvent(false);
+        private readonly AutoResetEvent _heapAnswered = new AutoResetEvent(false);
 
         public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0)
         {
@@ -89,6 +90,14 @@ namespace LockFirmware.LockSim.Device
             Send("time?");
             if (!_timeAnswered.WaitOne(timeout)) throw new TimeoutException("the virtual device did not answer 'time?'");
             return Interlocked.Read(ref _deviceTimeMs);
+        }
+
+        /// <summary>Managed heap bytes free after a full collection, and the heap's size (a GC runs on the device).</summary>
+        public (long Free, long Total) Heap(TimeSpan timeout)
+        {
+            Send("heap?");
+            if (!_heapAnswered.WaitOne(timeout)) throw new TimeoutException("the virtual device did not answer 'heap?'");
+            return (Interlocked.Read(ref _heapFree), Interlocked.Read(ref _heapTotal));
         }
 
         /// <summary>
@@ -241,6 +250,12 @@ namespace LockFirmware.LockSim.Device
             {
                 Interlocked.Exchange(ref _deviceTimeMs, ms);
                 _timeAnswered.Set();
+            }
+            else if (w[0] == "heap" && w.Length == 3 && long.TryParse(w[1].Substring(5), out long free) && long.TryParse(w[2].Substring(6), out long total))
+            {
+                Interlocked.Exchange(ref _heapFree, free);
+                Interlocked.Exchange(ref _heapTotal, total);
+                _heapAnswered.Set();
             }
             else if (w[0] == "sleep")
             {

@@ -11,6 +11,8 @@
 #include "HostPump.h"
 #include "LoopbackServer.h"
 
+#include <nanoCLR_Runtime.h>
+
 
 namespace
 {
@@ -55,6 +57,15 @@ namespace
         else if (verb == "time?")
         {
             HostPump_Post([]() { VirtualGpio_ReportTime(); });
+        }
+        else if (verb == "heap?")
+        {
+            // As Debug.GC(true) / nanoFramework.Runtime.Native.GC.Run: a full collection, then the free bytes.
+            HostPump_Post([]() {
+                Bench_Send(
+                    "heap free=" + std::to_string(g_CLR_RT_ExecutionEngine.PerformGarbageCollection()) +
+                    " total=" + std::to_string((unsigned long)s_CLR_RT_Heap.m_size));
+            });
         }
         else if (!verb.empty())
         {

@@ -8,10 +8,12 @@
 //                   out PIN 0|1                  an output's level changed (and at every mode change)
 //                   sleep light|deep timer-us=N ext0=PIN/LEVEL ext1=MASK/MODE   (a sleep the app started)
 //                   time MS                      answer to "time?": the interpreter's UTC clock, ms since 1970
+//                   heap free=N total=M          answer to "heap?": managed heap bytes free after a full GC
 //   bench -> host   in PIN 0|1|z                 drive an input (z: let go; the pull resistor decides)
 //                   advance MS                   move the virtual clock forward
 //                   pins?                        resend mode/out for every pin in use
 //                   time?                        ask for the clock
+//                   heap?                        ask for the managed heap (runs a GC, as GC.Run does)
 //
 #ifndef VESP32_BENCH_H
 #define VESP32_BENCH_H
