@@ -21,9 +21,8 @@ struct FlashState
     uint64_t programs = 0;
     uint64_t programBytes = 0;
     uint64_t erases = 0;
-    uint64_t reads = 0;
     uint32_t erasesPerSector[VirtualNorFlash::SectorCount] = {};
-    const char *statsPath = nullptr;
+    int statsFile = -1;
 };
 
 // Created on first use: drive I: is mounted while the host library is loaded, before or after the
@@ -42,7 +41,11 @@ bool VirtualNorFlash::Open()
 
     path = (path && *path) ? path : "vesp32-flash.bin";
     Flash().cutAt = (cut && *cut) ? strtoull(cut, nullptr, 10) : 0;
-    Flash().statsPath = getenv("VESP32_FLASH_STATS");
+    const char *stats = getenv("VESP32_FLASH_STATS");
+    if (stats && *stats)
+    {
+        Flash().statsFile = open(stats, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    }
 
     Flash().file = open(path, O_RDWR | O_CREAT, 0644);
     if (Flash().file < 0)
@@ -59,7 +62,7 @@ bool VirtualNorFlash::Open()
         return false;
     }
 
-    atexit(WriteStats);
+    WriteStats();
     return true;
 }
 
@@ -70,7 +73,6 @@ bool VirtualNorFlash::Read(uint32_t sector, uint32_t offset, void *buffer, uint3
         return false;
     }
 
-    Flash().reads++;
     memcpy(buffer, &Flash().image[sector * SectorSize + offset], size);
     return true;
 }
@@ -97,6 +99,7 @@ bool VirtualNorFlash::Program(uint32_t sector, uint32_t offset, const void *data
     Flash().programs++;
     Flash().programBytes += size;
     bool persisted = Persist(sector * SectorSize + offset, reached);
+    WriteStats();
     if (cut)
     {
         PowerCut("program", sector, offset, size);
@@ -120,6 +123,7 @@ bool VirtualNorFlash::Erase(uint32_t sector)
     Flash().erases++;
     Flash().erasesPerSector[sector]++;
     bool persisted = Persist(sector * SectorSize, reached);
+    WriteStats();
     if (cut)
     {
         PowerCut("erase", sector, 0, SectorSize);
@@ -158,33 +162,34 @@ void VirtualNorFlash::PowerCut(const char *what, uint32_t sector, uint32_t offse
         sector,
         offset,
         size);
-    WriteStats();
     _exit(VIRTUAL_NOR_FLASH_POWER_CUT_EXIT);
 }
 
+// The counters, rewritten after every program and erase, so they are current however the host stops.
 void VirtualNorFlash::WriteStats()
 {
-    if (!Flash().statsPath || !*Flash().statsPath)
+    if (Flash().statsFile < 0)
     {
         return;
     }
 
-    FILE *stats = fopen(Flash().statsPath, "w");
-    if (!stats)
+    static char text[64 * 12 + 256];
+    int length = snprintf(
+        text,
+        sizeof(text),
+        "operations %llu\nprograms %llu\nprogram_bytes %llu\nerases %llu\nerases_per_sector",
+        (unsigned long long)Flash().operations,
+        (unsigned long long)Flash().programs,
+        (unsigned long long)Flash().programBytes,
+        (unsigned long long)Flash().erases);
+    for (uint32_t i = 0; i < SectorCount && length < (int)sizeof(text) - 12; i++)
     {
-        return;
+        length += snprintf(text + length, sizeof(text) - length, " %u", Flash().erasesPerSector[i]);
     }
+    length += snprintf(text + length, sizeof(text) - length, "\n");
 
-    fprintf(stats, "operations %llu\n", (unsigned long long)Flash().operations);
-    fprintf(stats, "programs %llu\n", (unsigned long long)Flash().programs);
-    fprintf(stats, "program_bytes %llu\n", (unsigned long long)Flash().programBytes);
-    fprintf(stats, "erases %llu\n", (unsigned long long)Flash().erases);
-    fprintf(stats, "reads %llu\n", (unsigned long long)Flash().reads);
-    fprintf(stats, "erases_per_sector");
-    for (uint32_t i = 0; i < SectorCount; i++)
+    if (pwrite(Flash().statsFile, text, length, 0) == length)
     {
-        fprintf(stats, " %u", Flash().erasesPerSector[i]);
+        ftruncate(Flash().statsFile, length);
     }
-    fprintf(stats, "\n");
-    fclose(stats);
 }

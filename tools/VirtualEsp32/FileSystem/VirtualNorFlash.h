@@ -8,7 +8,8 @@
 // Environment (read once, when drive I: is mounted):
 //   VESP32_FLASH        image file (default vesp32-flash.bin in the working directory); created erased
 //   VESP32_FLASH_CUT    N >= 1: power cut at the Nth block program or erase of this run
-//   VESP32_FLASH_STATS  file that receives the counters when the host exits (or loses power)
+//   VESP32_FLASH_STATS  file that holds the counters (programs, bytes programmed, erases, erases per sector),
+//                       rewritten after every program and erase
 //
 
 #ifndef VIRTUAL_NOR_FLASH_H

@@ -9,7 +9,7 @@ namespace LockFirmware.VirtualEsp32.FlashProbe
     /// <summary>
     /// One boot of a lock's storage on drive I:, as the device app has it: FileFlashRegion (one littlefs file per
     /// sector) under the settings store and the event log. Every run first prints what survived ("state:" lines,
-    /// up to "state: end"), then writes, printing an "ack:" line after each write that returned as durable:
+    /// then "probe: booted"), then writes, printing an "ack:" line after each write that returned as durable:
     /// a probe sector erased then programmed, events, two settings. Last it writes the same kind of bytes through
     /// a FileStream that is only flushed and kept open, prints "probe: done" and waits to be reset.
     /// Each run's values carry a generation, the log's next sequence number at boot, so each run writes new ones.
@@ -77,7 +77,7 @@ namespace LockFirmware.VirtualEsp32.FlashProbe
             }
 
             Console.WriteLine("state: flushed " + flushed);
-            Console.WriteLine("state: end");
+            Console.WriteLine("probe: booted");
         }
 
         private static void WriteProbeSector(FileFlashRegion probe, uint generation)
