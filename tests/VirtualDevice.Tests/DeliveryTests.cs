@@ -55,6 +55,19 @@ namespace LockFirmware.VirtualDevice.Tests
                 Bench.Advance(500);
             }
 
+            /// <summary>Lets device time pass (the lock may sleep in between, as on a board) until the condition holds.</summary>
+            public void AdvanceUntil(Func<bool> condition, string what, long deviceMs = 60_000)
+            {
+                for (long passed = 0; !condition(); passed += 500)
+                {
+                    if (passed >= deviceMs)
+                        Assert.Fail($"{what}: not after {deviceMs} ms of device time ({Session.Device.DeepSleepResets} deep-sleep resets, " +
+                                    $"bolt {Bench.Bolt}, motor {Bench.Drive}, door closed {Bench.Hardware.DoorClosed.IsActive}); the lock's log:\n" +
+                                    As(Owner, "log", "pull").Out);
+                    Bench.Advance(500);
+                }
+            }
+
             public void WaitFor(Func<bool> condition, string what, int ms = 20_000)
             {
                 var watch = Stopwatch.StartNew();
@@ -116,8 +129,10 @@ namespace LockFirmware.VirtualDevice.Tests
             site.Bench.SetDoor(false);
             site.Bench.Advance(3000);
             site.Bench.SetDoor(true);
-            site.Bench.Advance(8000);
-            site.WaitFor(() => site.Bench.Bolt == "extended", "the lock to relock after the door closed");
+            site.AdvanceUntil(() => site.Bench.Bolt == "extended", "the lock to relock after the door closed");
+
+            // The H-bridge as the bench saw it: never straight from one direction to the other (GpioHBridge's order).
+            Assert.AreEqual(0, site.Bench.Hardware.Bolt.DirectReversals, "the motor was reversed without braking or coasting");
 
             var replay = site.Keypad(code);
             site.Bench.Advance(2000);

@@ -24,8 +24,7 @@ namespace LockFirmware.VirtualDevice.Tests
             string used = site.Provision();
             DeliveryTests.Ok(site.Keypad(used));
             site.WaitFor(() => site.Bench.Bolt == "retracted", "the first delivery");
-            site.Bench.Advance(12_000); // relock (door stays closed)
-            site.WaitFor(() => site.Bench.Bolt == "extended", "the relock");
+            site.AdvanceUntil(() => site.Bench.Bolt == "extended", "the relock (door closed)");
 
             // Three wrong entries charge the throttle; the log acknowledged them once lockctl returned.
             for (int i = 0; i < 3; i++) site.Keypad("1234567890");
