@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading;
+using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Hal.Sim.Crypto;
 using LockFirmware.LockCtl.Remote;
@@ -148,12 +150,12 @@ namespace LockFirmware.LockBench
         private static void SendEntry(RemoteLock remote, byte[] key, uint counter, string digits)
         {
             byte[] ascii = Encoding.ASCII.GetBytes(digits);
-            byte[] message = new byte[64];
-            int n = KeypadChannel.Seal(new HostCrypto(), 4, key, counter, ascii, ascii.Length, message);
-            remote.SendKeypad(message, n);
+            var sender = new KeypadSender();
+            sender.SendEntry(new AesCcm(new HostCrypto(), key, KeypadFrame.TagSize), 4, counter, ascii, 0, ascii.Length, 0);
+            remote.SendKeypad(sender, false);
         }
 
-        // As lockctl keypad enter: tenths of a second since 2025.
+        // Tenths of a second since 2025: increasing from run to run for the bench keypad.
         private static uint Counter() => (uint)((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1735689600000L) / 100);
 
         // The same entry on LockSim (Core on net10, simulated hardware): EnterCode to the motor start.
