@@ -16,11 +16,17 @@ namespace LockFirmware.Hal.Esp32
     /// file from the written position to the end of its block, so a file of one 4 KiB sector keeps each Program
     /// at one block of flash work, where one 80 KiB file would cost up to 20. An erase deletes the file: a missing
     /// sector file is an erased sector, and deleting is a metadata commit, not 4 KiB of 0xFF.
+    /// The last sector read stays in RAM (4 KiB): nanoFramework's littlefs driver opens every file "r+", and
+    /// esp_littlefs stamps the modification time of every file opened that way, so each open is a flash commit
+    /// even to read. With the copy, a scan of the log opens each sector once, not once per record, and a Program
+    /// opens its sector once (to write).
     /// </summary>
     public sealed class FileFlashRegion : IFlashRegion
     {
         private readonly string _prefix;
         private readonly byte[] _sector;
+        private int _cached = -1;
+        private int _cachedLength;
 
         /// <param name="prefix">Path and name start of the sector files, e.g. "I:\\lockfw-".</param>
         public FileFlashRegion(string prefix, int sectorSize, int sectorCount)
@@ -72,38 +78,51 @@ namespace LockFirmware.Hal.Esp32
                 throw new ArgumentOutOfRangeException("sector");
             }
 
+            if (_cached == sector)
+            {
+                _cached = -1;
+            }
+
             File.Delete(SectorPath(sector));
         }
 
-        /// <summary>Reads a whole sector into the buffer; what the file does not hold reads as erased (0xFF).</summary>
+        /// <summary>Reads a whole sector into the buffer (unless it is there already); what the file does not hold
+        /// reads as erased (0xFF). Returns how many bytes the file holds.</summary>
         private int ReadSector(int sector)
         {
-            Fill(0, SectorSize);
-            string path = SectorPath(sector);
-            if (!File.Exists(path))
+            if (_cached == sector)
             {
-                return 0;
+                return _cachedLength;
             }
 
-            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read))
+            _cached = -1;
+            Fill(0, SectorSize);
+            string path = SectorPath(sector);
+            int done = 0;
+            if (File.Exists(path))
             {
-                int length = file.Length < SectorSize ? (int)file.Length : SectorSize;
-                int done = 0;
-                while (done < length)
+                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read))
                 {
-                    int n = file.Read(_sector, done, length - done);
-                    if (n <= 0)
+                    int length = file.Length < SectorSize ? (int)file.Length : SectorSize;
+                    while (done < length)
                     {
-                        break;
-                    }
+                        int n = file.Read(_sector, done, length - done);
+                        if (n <= 0)
+                        {
+                            break;
+                        }
 
-                    done += n;
+                        done += n;
+                    }
                 }
 
                 // A short read leaves 0xFF behind it, as an erased tail.
                 Fill(done, SectorSize - done);
-                return done;
             }
+
+            _cached = sector;
+            _cachedLength = done;
+            return done;
         }
 
         /// <summary>Programs bytes of one sector and closes the file, which commits it (atomically) on littlefs.</summary>
@@ -115,6 +134,8 @@ namespace LockFirmware.Hal.Esp32
                 _sector[at + i] &= data[offset + i];
             }
 
+            // Until the close returns, RAM holds bytes the flash may not: forget the copy if anything throws.
+            _cached = -1;
             using (var file = new FileStream(SectorPath(sector), stored == SectorSize ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite))
             {
                 if (stored == SectorSize)
@@ -129,6 +150,9 @@ namespace LockFirmware.Hal.Esp32
                     file.Write(_sector, 0, SectorSize);
                 }
             }
+
+            _cached = sector;
+            _cachedLength = SectorSize;
         }
 
         private void Fill(int from, int count)
