@@ -1,5 +1,6 @@
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
@@ -68,6 +69,14 @@ namespace LockFirmware.Core
         public AccessVerifier Access { get; private set; }
         public LockController Controller { get; private set; }
         public KeypadChannel Keypads { get; private set; }
+
+        /// <summary>Pairing keypads at the door: a window an installer session opens (docs/keypad.md).</summary>
+        public KeypadPairing Pairing { get; private set; }
+
+        /// <summary>The sealed answer to the last keypad-channel message (a verdict or a pairing reply), <see cref="KeypadReplyLength"/> bytes; 0 when none.</summary>
+        public byte[] KeypadReply { get; } = new byte[KeypadFrame.NoncedHeader + 1 + KeypadFrame.TagSize];
+
+        public int KeypadReplyLength { get; private set; }
 
         /// <summary>The verdict on the last keypad entry.</summary>
         public AccessResult LastResult { get; private set; }
@@ -353,10 +362,18 @@ namespace LockFirmware.Core
         public long KeypadMessage(byte[] message, int offset, int count, long nowMs)
         {
             NoteTime(nowMs);
+            KeypadReplyLength = 0;
+            if (message != null && count > 0 && offset >= 0 && offset < message.Length && message[offset] == KeypadFrame.Pairing)
+            {
+                return PairKeypad(message, offset, count, nowMs);
+            }
+
             KeypadResult result = Keypads.Receive(message, offset, count);
             if (result == KeypadResult.Entry)
             {
-                return EnterCode(Keypads.Digits, 0, Keypads.DigitCount, nowMs);
+                long deadline = EnterCode(Keypads.Digits, 0, Keypads.DigitCount, nowMs);
+                KeypadReplyLength = Keypads.SealVerdict((byte)LastResult, KeypadReply);
+                return deadline;
             }
 
             Rejections.Append(EventType.KeypadEntryRejected, nowMs, ((uint)result << 8) | (uint)(Keypads.LastKeypad & 0xFF));
@@ -367,6 +384,25 @@ namespace LockFirmware.Core
 
             Controller.Signal(Feedback.Rejected, nowMs);
             UpdateConditions(nowMs);
+            return Controller.Tick(nowMs);
+        }
+
+        // A pairing request: it cannot open the door, so a refused one is logged (rate-limited) but costs no throttle
+        // token; the 20-digit code is not guessable over the radio within a 5-minute window.
+        private long PairKeypad(byte[] message, int offset, int count, long nowMs)
+        {
+            KeypadResult result = Pairing.Receive(message, offset, count, nowMs);
+            if (result == KeypadResult.Paired)
+            {
+                Log.Append(EventType.KeypadPaired, nowMs, (uint)Pairing.Id);
+                System.Array.Copy(Pairing.Reply, 0, KeypadReply, 0, Pairing.ReplyLength);
+                KeypadReplyLength = Pairing.ReplyLength;
+            }
+            else
+            {
+                Rejections.Append(EventType.KeypadEntryRejected, nowMs, (uint)result << 8);
+            }
+
             return Controller.Tick(nowMs);
         }
 
@@ -408,6 +444,7 @@ namespace LockFirmware.Core
         {
             Access = new AccessVerifier(Policy, _crypto, new SettingsAccessStore(Settings), Log, Rejections);
             Keypads = new KeypadChannel(_crypto, Settings);
+            Pairing = new KeypadPairing(_crypto, _random, Keypads);
         }
 
         private void LoadState(long nowMs)

@@ -7,7 +7,8 @@ namespace LockFirmware.Hal.Esp32
 {
     /// <summary>
     /// The fragment link as the GATT service of docs/ble-protocol.md: admin in (write), admin out (notify),
-    /// keypad in (write, link encryption required), protocol version (read). Writes arrive on the Bluetooth
+    /// keypad in (write, link encryption required), protocol version (read), keypad out (notify: verdicts and
+    /// pairing replies, docs/keypad.md). Writes arrive on the Bluetooth
     /// thread and wait in a small queue until the lock's loop polls; when the queue is full a fragment is
     /// dropped (the protocol above detects the gap and refuses the message).
     /// What nanoFramework.Device.Bluetooth 1.1.123 really does, and why this class looks the way it does:
@@ -25,36 +26,28 @@ namespace LockFirmware.Hal.Esp32
         public static readonly Guid AdminOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000003");
         public static readonly Guid KeypadInUuid = new Guid("6c6f636b-6677-4c46-8000-000000000004");
         public static readonly Guid VersionUuid = new Guid("6c6f636b-6677-4c46-8000-000000000005");
+        public static readonly Guid KeypadOutUuid = new Guid("6c6f636b-6677-4c46-8000-000000000006");
 
-        private const int QueueSize = 16;
-        private const int MaxFragment = 244;
         private const int DefaultMtu = 23;
-        private readonly byte[][] _queue = new byte[QueueSize][];
-        private readonly int[] _lengths = new int[QueueSize];
-        private readonly int[] _channels = new int[QueueSize];
-        private readonly object _gate = new object();
+        private readonly FragmentQueue _queue = new FragmentQueue(16);
         private readonly Action _received;
         private readonly GattLocalCharacteristic _adminOut;
+        private readonly GattLocalCharacteristic _keypadOut;
         private readonly GattSession _session;
         private readonly GattServiceProvider _provider;
         private readonly GattServiceProviderAdvertisingParameters _advertising;
         private bool _radio;
-        private int _head, _count;
         private int _mtu = DefaultMtu;
 
         public GattLink(Action received)
         {
             _received = received;
-            for (int i = 0; i < QueueSize; i++)
-            {
-                _queue[i] = new byte[MaxFragment];
-            }
-
             GattServiceProvider provider = GattServiceProvider.Create(ServiceUuid).ServiceProvider;
             GattLocalService service = provider.Service;
             GattLocalCharacteristic adminIn = Create(service, AdminInUuid, GattCharacteristicProperties.Write | GattCharacteristicProperties.WriteWithoutResponse, GattProtectionLevel.Plain, "admin in");
             _adminOut = Create(service, AdminOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "admin out");
             GattLocalCharacteristic keypadIn = Create(service, KeypadInUuid, GattCharacteristicProperties.Write, GattProtectionLevel.EncryptionRequired, "keypad in");
+            _keypadOut = Create(service, KeypadOutUuid, GattCharacteristicProperties.Notify, GattProtectionLevel.Plain, "keypad out");
             var version = new GattLocalCharacteristicParameters();
             version.CharacteristicProperties = GattCharacteristicProperties.Read;
             version.StaticValue = new Buffer(new byte[] { 1 });
@@ -105,7 +98,7 @@ namespace LockFirmware.Hal.Esp32
             get
             {
                 int payload = _mtu - 3;
-                return payload < 20 ? 20 : (payload > MaxFragment ? MaxFragment : payload);
+                return payload < 20 ? 20 : (payload > FragmentQueue.MaxFragment ? FragmentQueue.MaxFragment : payload);
             }
         }
 
@@ -116,29 +109,14 @@ namespace LockFirmware.Hal.Esp32
 
         public bool TryReceive(byte[] buffer, out int channel, out int length)
         {
-            lock (_gate)
-            {
-                channel = 0;
-                length = 0;
-                if (_count == 0)
-                {
-                    return false;
-                }
-
-                channel = _channels[_head];
-                length = _lengths[_head];
-                Array.Copy(_queue[_head], 0, buffer, 0, length);
-                _head = (_head + 1) % QueueSize;
-                _count--;
-                return true;
-            }
+            return _queue.TryTake(buffer, out channel, out length);
         }
 
         public void Send(int channel, byte[] fragment, int length)
         {
             byte[] value = new byte[length];
             Array.Copy(fragment, 0, value, 0, length);
-            _adminOut.NotifyValue(new Buffer(value));
+            (channel == 2 ? _keypadOut : _adminOut).NotifyValue(new Buffer(value));
         }
 
         private void OnAdminWrite(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
@@ -154,25 +132,7 @@ namespace LockFirmware.Hal.Esp32
         private void Enqueue(int channel, GattWriteRequestedEventArgs args)
         {
             GattWriteRequest request = args.GetRequest();
-            DataReader reader = DataReader.FromBuffer(request.Value);
-            uint length = reader.UnconsumedBufferLength;
-            if (length > 0 && length <= MaxFragment)
-            {
-                byte[] bytes = new byte[length];
-                reader.ReadBytes(bytes);
-                lock (_gate)
-                {
-                    if (_count < QueueSize)
-                    {
-                        int slot = (_head + _count) % QueueSize;
-                        Array.Copy(bytes, 0, _queue[slot], 0, bytes.Length);
-                        _lengths[slot] = bytes.Length;
-                        _channels[slot] = channel;
-                        _count++;
-                    }
-                }
-            }
-
+            _queue.Add(channel, request.Value);
             request.Respond();
 
             if (_received != null)

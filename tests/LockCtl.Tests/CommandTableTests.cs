@@ -66,6 +66,7 @@ namespace LockFirmware.LockCtl.Tests
                 ["config set"] = new[] { "config", "set", "--relock-ms", "20000" },
                 ["keypad add"] = new[] { "keypad", "add", "--id", "3", "--keypad-key-file", site.KeypadKey },
                 ["keypad remove"] = new[] { "keypad", "remove", "--id", "3" },
+                ["keypad pair"] = new[] { "keypad", "pair" },
                 ["pin add"] = new[] { "pin", "add", "4444333322" },
                 ["pin remove"] = new[] { "pin", "remove", "0" },
                 ["revoke"] = new[] { "revoke" },

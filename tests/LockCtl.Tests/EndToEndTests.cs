@@ -88,7 +88,9 @@ namespace LockFirmware.LockCtl.Tests
             Ok(issued);
             string code = issued.Out.Trim();
 
-            Ok(site.Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", site.KeypadKey, "--target", site.Target));
+            var entered = site.Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", site.KeypadKey, "--target", site.Target);
+            Ok(entered);
+            StringAssert.Contains(entered.Out, "verdict: Accepted (Accepted)", "the lock's sealed verdict came back to the keypad");
             site.WaitFor(() => site.State == LockState.Unlocked, "the bolt to retract");
 
             var status = site.Owner_("status");
@@ -105,6 +107,32 @@ namespace LockFirmware.LockCtl.Tests
             var json = site.Owner_("log", "pull", "--format", "json", "--since", "3");
             Ok(json);
             StringAssert.Contains(json.Out, "\"events\"");
+        }
+
+        [TestMethod]
+        public void AnInstallerPairsTheKeypadAtTheDoorWithLockctl()
+        {
+            // lockctl opens pairing over the admin session; the keypad at the simulated door (KeypadCore, the keypad
+            // firmware's logic) takes the code and pairs over its radio with the same lock.
+            using var site = new Site();
+            Ok(site.Run("provision", "--target", site.Target, "--setup-key", site.SetupKey, "--secret-file", site.Secret,
+                "--installer-key-file", site.Installer, "--owner-key-file", site.Owner));
+            var pair = site.Run("keypad", "pair", "--target", site.Target, "--role", "installer", "--key-file", site.Installer);
+            Ok(pair);
+            StringAssert.Contains(pair.Out, "pairing open for 5 minutes: keypad id 1");
+            string[] lines = pair.Out.Trim().Split('\n');
+            string code = lines[^1].Replace(" ", "").Trim();
+            Assert.AreEqual(20, code.Length, pair.Out);
+
+            lock (site.Server.Sim)
+            {
+                SimKeypad keypad = site.Server.Sim.Keypad;
+                keypad.HoldStarHash(LockFirmware.Core.Keypad.KeypadCore.PairingHoldMs);
+                keypad.Press(code + "#");
+                Assert.AreEqual(LockFirmware.Core.Keypad.KeypadVerdict.Paired, keypad.Core.Verdict);
+            }
+
+            StringAssert.Contains(site.Owner_("status").Out, "keypads 1");
         }
 
         [TestMethod]
@@ -161,7 +189,7 @@ namespace LockFirmware.LockCtl.Tests
             // A keypad that was never registered, typing a real-looking code five times.
             for (int i = 0; i < 5; i++)
             {
-                Ok(site.Run("keypad", "enter", "1234567890", "--id", "9", "--keypad-key-file", site.KeypadKey, "--counter", (100 + i).ToString(), "--target", site.Target));
+                Ok(site.Run("keypad", "enter", "1234567890", "--id", "9", "--keypad-key-file", site.KeypadKey, "--counter", (100 + i).ToString(), "--no-wait", "--target", site.Target));
             }
 
             site.WaitFor(() => { lock (site.Server.Sim) return site.Server.Sim.Core.Controller.LockedOut; }, "the throttle to lock the keypad");

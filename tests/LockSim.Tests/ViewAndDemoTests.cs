@@ -17,7 +17,7 @@ namespace LockFirmware.LockSim.Tests
             string code = new CodeIssuer(AccessPolicy.Default(), sim.Crypto, secret).OneTime(now, 2, 0);
             sim.Type(code);
             sim.Advance(2000);
-            string[] screen = Screen.Render(sim, "", "Keypad sent 10 digits: Accepted", null);
+            string[] screen = Screen.Render(sim, "Keypad sent 10 digits: Accepted", null);
             Assert.IsTrue(screen.Length <= Screen.Height);
             foreach (string line in screen) Assert.IsTrue(line.Length < 80, "line too wide for an 80-column terminal: " + line);
             string text = string.Join("\n", screen);

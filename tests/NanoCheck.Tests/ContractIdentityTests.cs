@@ -51,7 +51,7 @@ namespace LockFirmware.NanoCheck.Tests
         {
             string root = RepoRoot();
             int checkedRefs = 0;
-            foreach (string project in new[] { "firmware/LockFirmware.Device", "hal/LockFirmware.Hal.Esp32" })
+            foreach (string project in new[] { "firmware/LockFirmware.Device", "firmware/LockFirmware.Keypad", "hal/LockFirmware.Hal.Esp32" })
             {
                 string name = Path.GetFileName(project);
                 string dll = Directory.GetFiles(Path.Combine(root, project, "bin"), name + ".dll", SearchOption.AllDirectories).FirstOrDefault();

@@ -15,9 +15,11 @@ namespace LockFirmware.LockBench
                 case "storage": return StorageBench.Run();
                 case "lock": return LockBenchmark.Run();
                 case "nano": return NanoBench.Run();
+                case "device": return DeviceFigures.Run();
+                case "esp32-storage": return Esp32StorageBench.Run();
                 case "all": return AccessBench.Run() | StorageBench.Run() | LockBenchmark.Run();
                 default:
-                    Console.Error.WriteLine("usage: lockbench [access|storage|lock|nano|all]");
+                    Console.Error.WriteLine("usage: lockbench [access|storage|esp32-storage|lock|nano|device|all]");
                     return 2;
             }
         }

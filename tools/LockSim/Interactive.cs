@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Text;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 
@@ -21,11 +20,11 @@ namespace LockFirmware.LockSim
             if (sim.Core.Controller.Unprovisioned)
             {
                 secret = sim.Provision();
+                sim.Keypad.PairAtTheDoor(); // the installer pairs the keypad at the door (as with `lockctl keypad pair`)
             }
 
             string hint = secret != null ? "Press n for a courier code." : "This lock was provisioned elsewhere: type a code you issued for it.";
             string message = "Welcome. The lock is on your desk; the door is shut.";
-            var typed = new StringBuilder();
             var watch = Stopwatch.StartNew();
             long last = 0;
             Console.CursorVisible = false;
@@ -33,7 +32,7 @@ namespace LockFirmware.LockSim
             {
                 while (true)
                 {
-                    Draw(Screen.Render(sim, typed.ToString(), message, hint));
+                    Draw(Screen.Render(sim, message, hint));
                     while (!Console.KeyAvailable)
                     {
                         System.Threading.Thread.Sleep(50);
@@ -42,22 +41,22 @@ namespace LockFirmware.LockSim
                         {
                             sim.Advance((elapsed - last) * speed);
                             last = elapsed;
-                            Draw(Screen.Render(sim, typed.ToString(), message, hint));
+                            Draw(Screen.Render(sim, message, hint));
                         }
                     }
 
                     ConsoleKeyInfo key = Console.ReadKey(true);
                     char ch = key.KeyChar;
-                    if (ch >= '0' && ch <= '9') { typed.Append(ch); continue; }
+                    // The keys go through the keypad's logic and over the simulated radio, in the same frames as on the ESP32.
+                    if ((ch >= '0' && ch <= '9') || ch == '*' || ch == '#') { sim.Keypad.Press(ch.ToString()); continue; }
                     switch (key.Key)
                     {
                         case ConsoleKey.Enter:
-                            AccessResult r = sim.Type(typed.ToString());
-                            message = $"Keypad sent {typed.Length} digits: {r}";
-                            typed.Clear();
+                            sim.Keypad.Press("#");
+                            message = "Keypad: " + sim.Keypad.Core.Verdict;
                             continue;
                         case ConsoleKey.Backspace:
-                            if (typed.Length > 0) typed.Length--;
+                            sim.Keypad.Press("*");
                             continue;
                     }
 
@@ -72,6 +71,7 @@ namespace LockFirmware.LockSim
                         case 'f': sim.Advance(60_000); message = "One minute later."; break;
                         case 'h': sim.Advance(3_600_000); message = "One hour later."; break;
                         case 'c': sim.ClearLockout(); message = "Owner cleared the lockout."; break;
+                        case 'k': message = "Installer paired the keypad at the door: " + sim.Keypad.PairAtTheDoor(); break;
                         case 'n':
                             if (secret == null) { message = "This lock's secret is not known here."; break; }
                             long hour = sim.Now - (sim.Now - LockTime.EarliestValidMs) % LockTime.MsPerHour;

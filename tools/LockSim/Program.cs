@@ -18,8 +18,9 @@ namespace LockFirmware.LockSim
             "                                                  the installer page bridged to a lock served elsewhere (the virtual ESP32)\n" +
             "  locksim power --board B --profile P [--firmware today|stock|custom] [--states]\n" +
             "                                                  battery life: mA average, mAh/day, days (docs/power.md)\n" +
+            "  " + Device.DeviceCommand.Usage + "\n" +
             "\n" +
-            "Interactive keys: 0-9 type on the keypad, Enter send, Backspace, o open/close the door, b press the inside\n" +
+            "Interactive keys: 0-9 * # the BLE keypad (Enter is #, Backspace is *), k pair the keypad, o open/close the door, b press the inside\n" +
             "button, B hold it 6 s (setup window), n new courier code, j jam/unjam the bolt, p cut power and restart,\n" +
             "f +1 minute, h +1 hour, c clear the keypad lockout, q quit.\n" +
             "Scenario language: tools/LockSim/README.md.";
@@ -54,6 +55,11 @@ namespace LockFirmware.LockSim
                     }
 
                     return worst;
+                }
+
+                if (args.Length > 0 && args[0] == "device")
+                {
+                    return Device.DeviceCommand.Run(args);
                 }
 
                 if (args.Length > 0 && args[0] == "power")

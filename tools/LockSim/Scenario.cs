@@ -112,6 +112,7 @@ namespace LockFirmware.LockSim
                     _sim.SetJam(w[1] == "on" ? true : w[1] == "off" ? false : throw new ScenarioError("jam takes on or off"));
                     return null;
                 case "clear-lockout": _sim.ClearLockout(); return null;
+                case "keypad": Keypad(w); return null;
                 case "battery":
                     Need(w, 2);
                     if (!w[1].EndsWith("mV") || !int.TryParse(w[1][..^2], out int mv) || mv < 0) throw new ScenarioError("battery takes a voltage like 4300mV");
@@ -120,6 +121,68 @@ namespace LockFirmware.LockSim
                 case "expect": return Expect(w);
                 default: throw new ScenarioError($"unknown command '{w[0]}'");
             }
+        }
+
+        // keypad press KEYS | keypad hold-star-hash DURATION | keypad pair | keypad open-pairing as NAME |
+        // keypad radio in|out | keypad reboot | keypad reset (the BLE keypad at the door, through the real frames)
+        private void Keypad(string[] w)
+        {
+            Need(w, 2);
+            SimKeypad k = _sim.Keypad;
+            switch (w[1])
+            {
+                case "press":
+                    Need(w, 3);
+                    k.Press(Keys(w[2]));
+                    _out.WriteLine($"     keypad {w[2]}: {k.Core.Verdict}");
+                    return;
+                case "hold-star-hash":
+                    Need(w, 3);
+                    k.HoldStarHash(Parse.Duration(w[2]));
+                    return;
+                case "pair":
+                    _out.WriteLine($"     keypad paired: {k.PairAtTheDoor()}");
+                    return;
+                case "open-pairing":
+                    if (w.Length != 4 || w[2] != "as") throw new ScenarioError("use: keypad open-pairing as NAME");
+                    _codes[w[3]] = k.OpenPairing() ?? throw new ScenarioError("the lock has no free keypad slot");
+                    return;
+                case "radio":
+                    Need(w, 3);
+                    k.Radio.InRange = w[2] == "in" ? true : w[2] == "out" ? false : throw new ScenarioError("keypad radio takes in or out");
+                    return;
+                case "reboot": k.Reboot(false); return;
+                case "reset": k.Reboot(true); return;
+                default: throw new ScenarioError($"unknown keypad command '{w[1]}'");
+            }
+        }
+
+        // Keys as typed: 0-9 * #, with $NAME standing for an issued code or a pairing code (123$parcel#).
+        private string Keys(string word)
+        {
+            var keys = new System.Text.StringBuilder();
+            for (int i = 0; i < word.Length; i++)
+            {
+                char c = word[i];
+                if (c == '$')
+                {
+                    int end = i + 1;
+                    while (end < word.Length && (char.IsLetterOrDigit(word[end]) || word[end] == '-' || word[end] == '_')) end++;
+                    string key = word[(i + 1)..end];
+                    keys.Append(_codes.TryGetValue(key, out string code) ? code : throw new ScenarioError($"no code named '{key}' was issued"));
+                    i = end - 1;
+                }
+                else if ((c >= '0' && c <= '9') || c == '*' || c == '#')
+                {
+                    keys.Append(c);
+                }
+                else
+                {
+                    throw new ScenarioError($"'{c}' is not a keypad key (0-9, *, #)");
+                }
+            }
+
+            return keys.ToString();
         }
 
         private void Issue(string[] w)
@@ -184,6 +247,16 @@ namespace LockFirmware.LockSim
                     return Same(want, _sim.Hardware.Bolt.Drive.ToString().ToLowerInvariant());
                 case "setup-window":
                     return Same(want, _sim.Core.Controller.SetupWindowOpen ? "open" : "closed");
+                case "keypad-verdict":
+                    return Same(want, _sim.Keypad.Core.Verdict.ToString());
+                case "keypad-mode":
+                    return Same(want, _sim.Keypad.Core.Mode.ToString());
+                case "keypad-paired":
+                    return Same(want, _sim.Keypad.Core.IsPaired ? "yes" : "no");
+                case "keypad-digits":
+                    return Same(want, _sim.Keypad.Core.Entry.Count.ToString(CultureInfo.InvariantCulture));
+                case "keypad-led":
+                    return Same(want, _sim.Keypad.Core.Feedback.Led ? "on" : "off");
                 case "low-battery":
                     return Same(want, _sim.Core.Controller.LowBattery ? "on" : "off");
                 case "feedback":

@@ -11,7 +11,7 @@ namespace LockFirmware.LockSim
         public const int Width = 79; // one column spare: an 80-column terminal must not wrap
         public const int Height = 24;
 
-        public static string[] Render(SimLock sim, string typed, string message, string hint)
+        public static string[] Render(SimLock sim, string message, string hint)
         {
             var c = sim.Core.Controller;
             var bolt = sim.Hardware.Bolt;
@@ -25,7 +25,8 @@ namespace LockFirmware.LockSim
                 $" Bolt   {bar} {c.State.ToString().ToUpperInvariant(),-10} motor {Motor(bolt.Drive),-8}{(bolt.Jammed ? " JAM INJECTED" : "")}",
                 $" Door   {(sim.Hardware.DoorClosed.IsActive ? "closed" : "OPEN"),-10}  LED {(sim.Hardware.Led.On ? "(*)" : "( )")}  buzzer {(sim.Hardware.Buzzer.On ? "BEEP" : "----")}  feedback {c.Playing}",
                 $" Access {(c.Unprovisioned ? "unprovisioned" : "provisioned"),-14} lockout {(c.LockedOut ? "ON" : "off"),-4} clock {(c.TimeUnknown ? "UNKNOWN" : "set"),-8} setup window {(c.SetupWindowOpen ? "OPEN" : "closed")}",
-                $" Keypad {Mask(typed),-20} last verdict: {sim.LastVerdict}",
+                $" Keypad {sim.Keypad.Describe()}",
+                $" Keypad shows {sim.Keypad.Core.Verdict,-14} lock's last verdict: {sim.LastVerdict}",
                 " " + Cut(hint ?? "", Width - 1),
                 new string('-', Width),
                 " Recent events",
@@ -39,7 +40,7 @@ namespace LockFirmware.LockSim
 
             lines.Add(new string('-', Width));
             lines.Add(" " + Cut(message ?? "", Width - 1));
-            lines.Add(" 0-9 type, Enter send, o door, b button, B hold button, n new code, j jam");
+            lines.Add(" 0-9 keypad, Enter #, Backspace *, k pair keypad, o door, b/B button, n code, j jam");
             lines.Add(" p power cut, f +1 min, h +1 hour, c clear lockout, q quit");
             for (int i = 0; i < lines.Count; i++)
             {
@@ -56,8 +57,6 @@ namespace LockFirmware.LockSim
             MotorDrive.Brake => "brake",
             _ => "off",
         };
-
-        private static string Mask(string typed) => string.IsNullOrEmpty(typed) ? "_" : typed;
 
         private static string Pad(string left, string right) => left + new string(' ', Math.Max(1, Width - left.Length - right.Length)) + right;
 

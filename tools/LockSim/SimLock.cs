@@ -69,6 +69,19 @@ namespace LockFirmware.LockSim
 
         public LockState State => Core.Controller.State;
 
+        /// <summary>The BLE keypad at the door (created on first use; not paired until an installer pairs it).</summary>
+        public SimKeypad Keypad => _keypad ??= new SimKeypad(this);
+
+        private SimKeypad _keypad;
+
+        /// <summary>A keypad message reached the lock through its link endpoint: pick up its deadline and verdict.</summary>
+        public void AfterRadio()
+        {
+            _deadline = Core.Tick(Now);
+            LastVerdict = Core.LastResult.ToString();
+            Save();
+        }
+
         /// <summary>The verdict on the last keypad entry, "-" before the first.</summary>
         public string LastVerdict { get; private set; } = "-";
 
@@ -150,6 +163,7 @@ namespace LockFirmware.LockSim
             long now = Now;
             _deadline = VirtualTime.Run(Hardware.Bolt, ref now, Now + ms, _deadline, t => { Clock.NowMs = t; return Core.Tick(t); }, Core.OnInputChanged);
             Clock.NowMs = now;
+            _keypad?.Tick(now);
             Save();
         }
 

@@ -5,12 +5,13 @@
 # A .pe is accepted only with MDP exit 0, empty stderr and an NFMRK1 header; sizes are printed.
 # Build first (dotnet build LockFirmware.sln). Output: artifacts/nano/*.pe (ours), artifacts/nano/libs/*.pe.
 #
-#   tools/VirtualEsp32/convert.sh            # env: CONFIGURATION (Debug), LOCKFW_NANO_KIT
+#   tools/VirtualEsp32/convert.sh            # env: CONFIGURATION (Debug), LOCKFW_NANO_KIT, CONVERT_ONLY, NANO_OUT
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 kit="${LOCKFW_NANO_KIT:-$repo/../shared/nanoframework}"
 config="${CONFIGURATION:-Debug}"
-out="$repo/artifacts/nano"
+out="${NANO_OUT:-$repo/artifacts/nano}"
+only="${CONVERT_ONLY:-}"   # space-separated project names (e.g. the device image's four); empty: every nano1.0 project
 mdp="$kit/bin/mdp/nanoFramework.Tools.MetaDataProcessor.dll"
 [ -f "$mdp" ] || { echo "convert: no MDP at $mdp (the kit belongs at ../shared/nanoframework beside the clone)" >&2; exit 2; }
 
@@ -27,6 +28,7 @@ shifted="nanoFramework.System.Security.Cryptography nanoFramework.Runtime.Native
 dlls=()
 while IFS= read -r proj; do
     grep -qE '<TargetFrameworks?>[^<]*nano1\.0' "$proj" || continue
+    [ -z "$only" ] || [[ " $only " == *" $(basename "$proj" .csproj) "* ]] || continue
     dir="$(dirname "$proj")/bin/$config/nano1.0"
     name="$(basename "$proj" .csproj)"
     [ -f "$dir/NFUnitTest.dll" ] && name=NFUnitTest   # test projects are named for the stock launcher

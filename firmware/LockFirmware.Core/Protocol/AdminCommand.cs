@@ -20,5 +20,6 @@ namespace LockFirmware.Core.Protocol
         Unlock = 0x0F,
         FactoryReset = 0x10,
         ClearLockout = 0x11,
+        PairKeypad = 0x12,
     }
 }

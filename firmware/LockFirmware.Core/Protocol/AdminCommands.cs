@@ -144,6 +144,16 @@ namespace LockFirmware.Core.Protocol
                     Array.Copy(_args, 1, key, 0, key.Length);
                     return _lock.Keypads.Register(_args[0], key) ? AdminStatus.Ok : AdminStatus.Failed;
 
+                case AdminCommand.PairKeypad:
+                    // Opens a pairing window; the code goes to this session only, the installer types it on the keypad.
+                    if (!staff) return AdminStatus.Denied;
+                    if (fullLength != 0) return AdminStatus.BadArguments;
+                    int paired = _lock.Pairing.Open(nowMs, r, n + 1);
+                    if (paired < 0) return AdminStatus.Failed;
+                    r[n] = (byte)paired;
+                    n += 1 + Keypad.KeypadPairing.CodeDigits;
+                    return AdminStatus.Ok;
+
                 case AdminCommand.RemoveKeypad:
                     if (!staff) return AdminStatus.Denied;
                     if (fullLength != 1) return AdminStatus.BadArguments;

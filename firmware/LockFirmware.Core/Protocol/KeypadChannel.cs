@@ -1,6 +1,7 @@
 using System;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Crypto;
 
@@ -35,6 +36,8 @@ namespace LockFirmware.Core.Protocol
         private readonly AesCcm[] _ccm = new AesCcm[Slots];
         private readonly byte[] _nonce = new byte[13];
         private readonly byte[] _digits = new byte[MaxDigits];
+        private readonly byte[] _header = new byte[HeaderSize];
+        private readonly byte[] _verdict = new byte[1];
         private readonly byte[] _record = new byte[RecordSize];
         private const int Retired = 8;
         private const int FingerprintSize = 8;
@@ -212,32 +215,40 @@ namespace LockFirmware.Core.Protocol
             return KeypadResult.Entry;
         }
 
-        /// <summary>Builds a message as a keypad would (LockCtl's `keypad enter`, tests); returns its length.</summary>
+        /// <summary>Builds a message as a keypad would (tests, vectors; keypads send through Keypad.KeypadSender); returns its length.</summary>
         public static int Seal(ICryptoPrimitives crypto, int id, byte[] key, uint counter, byte[] ascii, int count, byte[] output)
         {
-            output[0] = Marker;
-            output[1] = (byte)id;
-            LittleEndian.PutUInt(output, 2, counter);
-            byte[] nonce = new byte[13];
-            FillNonce(nonce, id, counter);
-            new AesCcm(crypto, key, TagSize).Encrypt(nonce, 0, 13, output, 0, HeaderSize, ascii, 0, count, output, HeaderSize);
-            return HeaderSize + count + TagSize;
+            KeypadFrame.PutCounted(output, 0, Marker, id, counter);
+            return KeypadFrame.Seal(new AesCcm(crypto, key, TagSize), new byte[KeypadFrame.NonceSize], ascii, 0, count, output);
+        }
+
+        /// <summary>
+        /// The verdict on the entry just accepted, sealed for its keypad: <c>'V' | id | counter | CCM(result)</c> under the
+        /// keypad key with the entry's counter (docs/ble-protocol.md). Only after <see cref="KeypadResult.Entry"/>: the
+        /// counter is then fresh and durable, so no verdict nonce ever repeats. Returns the length, 0 when there is none.
+        /// </summary>
+        public int SealVerdict(byte result, byte[] output)
+        {
+            int slot = LastKeypad >= 0 ? SlotOf(LastKeypad) : -1;
+            if (slot < 0 || DigitCount == 0)
+            {
+                return 0;
+            }
+
+            KeypadFrame.PutCounted(output, 0, KeypadFrame.Verdict, LastKeypad, _counters[slot]);
+            _verdict[0] = result;
+            return KeypadFrame.Seal(_ccm[slot], _nonce, _verdict, 0, 1, output);
+        }
+
+        public bool IsRegistered(int id)
+        {
+            return SlotOf(id) >= 0;
         }
 
         private void Nonce(int id, uint counter)
         {
-            FillNonce(_nonce, id, counter);
-        }
-
-        private static void FillNonce(byte[] nonce, int id, uint counter)
-        {
-            nonce[0] = Marker;
-            nonce[1] = (byte)id;
-            BigEndian.PutUInt(nonce, 2, counter);
-            for (int i = 6; i < 13; i++)
-            {
-                nonce[i] = 0;
-            }
+            KeypadFrame.PutCounted(_header, 0, Marker, id, counter);
+            KeypadFrame.FillNonce(_header, 0, _nonce);
         }
 
         private void Set(int slot, int id, byte[] key, int keyOffset, uint counter)

@@ -10,5 +10,11 @@ namespace LockFirmware.Core.Protocol
         BadTag = 3,
         Replayed = 4,
         StoreFailed = 5,
+
+        /// <summary>A pairing request with no pairing window open, or not sealed under its code.</summary>
+        PairingRefused = 6,
+
+        /// <summary>A pairing request that registered its keypad (KeypadPairing.Reply holds the answer).</summary>
+        Paired = 7,
     }
 }

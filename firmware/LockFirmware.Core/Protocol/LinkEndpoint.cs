@@ -98,17 +98,24 @@ namespace LockFirmware.Core.Protocol
 
             if (channel == KeypadChannel)
             {
+                // The verdict (or pairing reply) goes back on the keypad channel; keypads that do not listen miss nothing.
                 _lock.KeypadMessage(assembler.Message, 0, complete, nowMs);
+                Reply(link, KeypadChannel, _lock.KeypadReply, _lock.KeypadReplyLength);
                 return;
             }
 
             int reply = _lock.AdminMessage(assembler.Message, 0, complete, nowMs);
-            if (reply > 0 && _writer.Begin(_lock.Admin.Reply, reply, link.Payload))
+            Reply(link, AdminChannel, _lock.Admin.Reply, reply);
+        }
+
+        private void Reply(IFragmentLink link, int channel, byte[] message, int length)
+        {
+            if (length > 0 && _writer.Begin(message, length, link.Payload))
             {
                 int n;
                 while ((n = _writer.Next(_fragment)) > 0)
                 {
-                    link.Send(AdminChannel, _fragment, n);
+                    link.Send(channel, _fragment, n);
                 }
             }
         }

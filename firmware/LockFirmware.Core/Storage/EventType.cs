@@ -75,5 +75,8 @@ namespace LockFirmware.Core.Storage
 
         /// <summary>An installer's or setup session's admin records left out after a burst (data: how many); see RejectionLog.</summary>
         AdminRecordsSuppressed = 0xA7,
+
+        /// <summary>A keypad paired at the door (data: its keypad id).</summary>
+        KeypadPaired = 0xA8,
     }
 }

@@ -21,6 +21,7 @@ namespace LockFirmware.Core.Storage
             "?", "read info", "read status", "set the time", "read the configuration", "change the configuration",
             "store the lock secret", "set a role key", "register a keypad", "remove a keypad", "add a PIN",
             "remove a PIN", "revoke all codes", "read the log", "lock", "unlock", "factory reset", "clear the keypad lockout",
+            "open keypad pairing",
         };
 
         private static readonly string[] Statuses =
@@ -37,6 +38,7 @@ namespace LockFirmware.Core.Storage
         private static readonly string[] KeypadReasons =
         {
             "?", "malformed", "unknown keypad", "bad tag (wrong key or tampered)", "replayed", "could not be recorded",
+            "pairing refused (no window, or another code)",
         };
 
         /// <summary>Local time of a record: "2026-11-30 14:05:12", or "clock unknown (+N s)" before the clock was set.</summary>
@@ -123,6 +125,7 @@ namespace LockFirmware.Core.Storage
                         : (d >> 8 == 1 ? "admin" : "keypad") + " radio fragment refused (" + Pick(FrameErrors, (int)(d & 0xFF)) + ")";
                 case EventType.RejectionsSuppressed: return d.ToString() + " more refused radio messages not logged";
                 case EventType.AdminRecordsSuppressed: return d.ToString() + " more installer or setup commands not logged";
+                case EventType.KeypadPaired: return "keypad " + d.ToString() + " paired at the door";
                 default: return "unknown event 0x" + Hex((uint)r.Type, 2) + " (data 0x" + Hex(d, 8) + ")";
             }
         }

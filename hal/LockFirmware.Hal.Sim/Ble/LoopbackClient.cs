@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Sockets;
 using LockFirmware.Core.Protocol;
+using LockFirmware.Hal.Ble;
 
 namespace LockFirmware.Hal.Sim.Ble
 {
@@ -60,6 +61,11 @@ namespace LockFirmware.Hal.Sim.Ble
                 ReadExactly(head, 2);
                 byte[] body = new byte[head[1]];
                 ReadExactly(body, body.Length);
+                if (head[0] != LinkEndpoint.AdminChannel)
+                {
+                    continue; // a keypad verdict for an entry sent earlier on this connection
+                }
+
                 int complete = _assembler.Push(body, 0, body.Length);
                 if (complete < 0)
                 {
@@ -71,6 +77,37 @@ namespace LockFirmware.Hal.Sim.Ble
                     return _assembler.Message.AsSpan(0, complete).ToArray();
                 }
             }
+        }
+
+        /// <summary>This connection as a fragment link (the keypad sender pumps it): never blocks when nothing waits.</summary>
+        public IFragmentLink AsFragmentLink => _fragments ??= new FragmentView(this);
+
+        private FragmentView _fragments;
+
+        private sealed class FragmentView : IFragmentLink
+        {
+            private readonly LoopbackClient _c;
+
+            public FragmentView(LoopbackClient c) => _c = c;
+
+            public int Payload => _c._payload;
+
+            public bool Connected => _c._client.Connected;
+
+            public bool TryReceive(byte[] buffer, out int channel, out int length)
+            {
+                channel = 0;
+                length = 0;
+                if (!_c._stream.DataAvailable) return false;
+                byte[] head = new byte[2];
+                _c.ReadExactly(head, 2);
+                _c.ReadExactly(buffer, head[1]);
+                channel = head[0];
+                length = head[1];
+                return true;
+            }
+
+            public void Send(int channel, byte[] fragment, int length) => _c.SendFragment(channel, fragment, length);
         }
 
         private void ReadExactly(byte[] buffer, int count)

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Core.Storage;
@@ -24,13 +27,14 @@ namespace LockFirmware.LockCtl.Remote
             "  lockctl config get | config set [--relock-ms N] [--motor-ms N] [--door-sensor on|off] [--free-failures N]\n" +
             "                                  [--refill-hours N] [--utc-offset-minutes N] [--dst none|eu|us]\n" +
             "  lockctl keypad add --id N --keypad-key-file F | keypad remove --id N\n" +
-            "  lockctl keypad enter DIGITS --id N --keypad-key-file F [--counter N]   (acts as that keypad)\n" +
+            "  lockctl keypad enter DIGITS --id N --keypad-key-file F [--counter N] [--no-wait]   (acts as that keypad; prints the verdict)\n" +
+            "  lockctl keypad pair                                 (opens a 5-minute pairing window: type the code shown on the keypad)\n" +
             "  lockctl pin add DIGITS | pin remove SLOT             (owner)\n" +
             "  lockctl log pull [--since SEQ] [--format csv|json] [--out FILE]";
 
         public static int Run(string verb, string[] args)
         {
-            var a = new CliArgs(args);
+            var a = new CliArgs(args, "--no-wait");
             if (verb == "provision")
             {
                 return Provision(a);
@@ -165,6 +169,16 @@ namespace LockFirmware.LockCtl.Remote
         private static int Keypad(RemoteLock remote, CliArgs a)
         {
             string what = a.Words.Count > 0 ? a.Words[0] : "";
+            if (what == "pair")
+            {
+                byte[] r = remote.Call(AdminCommand.PairKeypad);
+                string code = Encoding.ASCII.GetString(r, 1, r.Length - 1);
+                Console.WriteLine($"pairing open for 5 minutes: keypad id {r[0]}");
+                Console.WriteLine("on the keypad: hold * and # for 3 s (the LED blinks), type this code, then #:");
+                Console.WriteLine($"  {code[..5]} {code[5..10]} {code[10..15]} {code[15..]}");
+                return 0;
+            }
+
             int id = a.Int("--id");
             if (id < 0 || id > 255) throw new CliException("--id must be 0..255");
             if (what == "add")
@@ -179,7 +193,7 @@ namespace LockFirmware.LockCtl.Remote
             }
             else
             {
-                throw new CliException("use: keypad add|remove|enter");
+                throw new CliException("use: keypad add|remove|pair|enter");
             }
 
             return 0;
@@ -202,11 +216,26 @@ namespace LockFirmware.LockCtl.Remote
             }
 
             byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
-            byte[] m = new byte[64];
-            int n = KeypadChannel.Seal(new HostCrypto(), id, key, counter, digits, digits.Length, m);
+            bool wait = !a.Has("--no-wait");
+            var sender = new KeypadSender();
+            if (!sender.SendEntry(new AesCcm(new HostCrypto(), key, KeypadFrame.TagSize), id, counter, digits, 0, digits.Length, 0))
+            {
+                throw new CliException($"--id {id}: a keypad id is 0-255");
+            }
+
             using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
-            remote.SendKeypad(m, n);
+            SendState state = remote.SendKeypad(sender, wait);
             Console.WriteLine($"keypad {id} sent {digits.Length} digits (counter {counter})");
+            if (state == SendState.Replied)
+            {
+                var result = (AccessResult)sender.Reply[0];
+                Console.WriteLine($"verdict: {KeypadVerdicts.For(result)} ({result})");
+            }
+            else if (wait)
+            {
+                Console.WriteLine("verdict: none within the keypad's window (keypad not registered under this id and key, or the lock is out of reach)");
+            }
+
             return 0;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Protocol;
 using LockFirmware.Hal.Sim.Ble;
 using LockFirmware.Hal.Sim.Crypto;
@@ -109,10 +110,30 @@ namespace LockFirmware.LockCtl.Remote
             return plain.AsSpan(2, p - 2).ToArray();
         }
 
-        /// <summary>Sends a keypad-channel message (no reply on that channel).</summary>
-        public void SendKeypad(byte[] message, int length)
+        /// <summary>
+        /// Sends what the keypad sender has sealed, as a keypad would, and waits for the lock's sealed answer until the
+        /// sender's window ends (<paramref name="wait"/> false: returns once it is out, as a keypad without verdicts).
+        /// </summary>
+        public SendState SendKeypad(KeypadSender sender, bool wait)
         {
-            _link.Send(LinkEndpoint.KeypadChannel, message, length);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                while (true)
+                {
+                    SendState state = sender.Pump(_link.AsFragmentLink, clock.ElapsedMilliseconds);
+                    if (state != SendState.Pending && (!wait || state != SendState.Sent))
+                    {
+                        return state;
+                    }
+
+                    System.Threading.Thread.Sleep(5);
+                }
+            }
+            catch (IOException)
+            {
+                throw new CliException($"the connection to {_target} dropped");
+            }
         }
 
         private byte[] Exchange(byte[] message, int length)

@@ -1,5 +1,6 @@
-// Contract of nanoFramework.Device.Bluetooth 1.1.123 (tag v1.1.123), only the members the GATT adapter uses,
-// in the order of the source files (alphabetical by folder) and of their members.
+// Contract of nanoFramework.Device.Bluetooth 1.1.123 (tag v1.1.123), only the members the GATT adapters use
+// (the lock's GATT server, the keypad's GATT client), in the order of the source files (alphabetical by folder)
+// and of their members.
 using System;
 using System.Reflection;
 
@@ -7,6 +8,21 @@ using System.Reflection;
 
 namespace nanoFramework.Device.Bluetooth
 {
+    // BluetoothAddressType.cs
+    public enum BluetoothAddressType
+    {
+        Public = 0,
+        Random = 1,
+        Unspecified = 2
+    }
+
+    // BluetoothConnectionStatus.cs
+    public enum BluetoothConnectionStatus
+    {
+        Disconnected = 0,
+        Connected = 1
+    }
+
     // BluetoothError.cs
     public enum BluetoothError
     {
@@ -20,6 +36,28 @@ namespace nanoFramework.Device.Bluetooth
         DisabledByUser = 7,
         ConsentRequired = 8,
         TransportNotSupported = 9
+    }
+
+    // BluetoothLEAdvertisementWatcher.cs
+    public class BluetoothLEAdvertisementWatcher
+    {
+        public delegate void BluetoothLEAdvertisementReceivedHandler(BluetoothLEAdvertisementWatcher sender, nanoFramework.Device.Bluetooth.Advertisement.BluetoothLEAdvertisementReceivedEventArgs args);
+        public BluetoothLEAdvertisementWatcher() { throw new NotSupportedException(); }
+        public void Start() { throw new NotSupportedException(); }
+        public void Stop() { throw new NotSupportedException(); }
+        public nanoFramework.Device.Bluetooth.Advertisement.BluetoothLEScanningMode ScanningMode { get { throw new NotSupportedException(); } set { throw new NotSupportedException(); } }
+        public event BluetoothLEAdvertisementReceivedHandler Received { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
+    }
+
+    // BluetoothLEDevice.cs
+    public class BluetoothLEDevice : IDisposable
+    {
+        internal BluetoothLEDevice() { }
+        public void Close() { throw new NotSupportedException(); }
+        public nanoFramework.Device.Bluetooth.GenericAttributeProfile.GattDeviceServicesResult GetGattServicesForUuid(Guid serviceUuid) { throw new NotSupportedException(); }
+        public static BluetoothLEDevice FromBluetoothAddress(ulong bluetoothAddress, BluetoothAddressType bluetoothAddressType) { throw new NotSupportedException(); }
+        public BluetoothConnectionStatus ConnectionStatus { get { throw new NotSupportedException(); } }
+        public void Dispose() { throw new NotSupportedException(); }
     }
 
     // BluetoothLEServer.cs
@@ -48,8 +86,45 @@ namespace nanoFramework.Device.Bluetooth
     }
 }
 
+namespace nanoFramework.Device.Bluetooth.Advertisement
+{
+    // Advertisement/BluetoothLEAdvertisement.cs
+    public class BluetoothLEAdvertisement
+    {
+        public BluetoothLEAdvertisement() { throw new NotSupportedException(); }
+        public Guid[] ServiceUuids { get { throw new NotSupportedException(); } }
+    }
+
+    // Advertisement/BluetoothLEAdvertisementReceivedEventArgs.cs
+    public class BluetoothLEAdvertisementReceivedEventArgs
+    {
+        private BluetoothLEAdvertisementReceivedEventArgs() { }
+        public BluetoothLEAdvertisement Advertisement { get { throw new NotSupportedException(); } }
+        public ulong BluetoothAddress { get { throw new NotSupportedException(); } }
+        public nanoFramework.Device.Bluetooth.BluetoothAddressType BluetoothAddressType { get { throw new NotSupportedException(); } }
+        public short RawSignalStrengthInDBm { get { throw new NotSupportedException(); } }
+    }
+
+    // BluetoothLEScanningMode.cs (in this namespace, though the file sits at the root)
+    public enum BluetoothLEScanningMode
+    {
+        Passive = 0,
+        Active = 1
+    }
+}
+
 namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 {
+    // GattCharacteristic.cs
+    public class GattCharacteristic
+    {
+        private GattCharacteristic() { }
+        public delegate void GattCharacteristicVlaueChangedEventHandler(GattCharacteristic sender, GattValueChangedEventArgs valueChangedEventArgs);
+        public GattWriteResult WriteValueWithResult(Buffer value, GattWriteOption writeOption = GattWriteOption.WriteWithoutResponse) { throw new NotSupportedException(); }
+        public GattWriteResult WriteClientCharacteristicConfigurationDescriptorWithResult(GattClientCharacteristicConfigurationDescriptorValue clientCharacteristicConfigurationDescriptorValue, GattWriteOption gattWriteOption = GattWriteOption.WriteWithoutResponse) { throw new NotSupportedException(); }
+        public event GattCharacteristicVlaueChangedEventHandler ValueChanged { add { throw new NotSupportedException(); } remove { throw new NotSupportedException(); } }
+    }
+
     // GattCharacteristicProperties.cs
     [Flags]
     public enum GattCharacteristicProperties : uint
@@ -67,10 +142,51 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         WritableAuxiliaries = 512
     }
 
+    // GattCharacteristicResult.cs
+    public class GattCharacteristicsResult
+    {
+        private GattCharacteristicsResult() { }
+        public GattCharacteristic[] Characteristics { get { throw new NotSupportedException(); } }
+        public GattCommunicationStatus Status { get { throw new NotSupportedException(); } }
+    }
+
+    // GattClientCharacteristicConfigurationDescriptorValue.cs
+    public enum GattClientCharacteristicConfigurationDescriptorValue
+    {
+        None = 0,
+        Notify = 1,
+        Indicate = 2
+    }
+
     // GattClientNotificationResult.cs
     public class GattClientNotificationResult
     {
         private GattClientNotificationResult() { }
+    }
+
+    // GattCommunicationStatus.cs
+    public enum GattCommunicationStatus
+    {
+        Success = 0,
+        Unreachable = 1,
+        ProtocolError = 2,
+        AccessDenied = 3
+    }
+
+    // GattDeviceService.cs
+    public class GattDeviceService : IDisposable
+    {
+        private GattDeviceService() { }
+        public void Dispose() { throw new NotSupportedException(); }
+        public GattCharacteristicsResult GetCharacteristicsForUuid(Guid characteristicUuid) { throw new NotSupportedException(); }
+    }
+
+    // GattDeviceServicesResult.cs
+    public class GattDeviceServicesResult
+    {
+        private GattDeviceServicesResult() { }
+        public GattDeviceService[] Services { get { throw new NotSupportedException(); } }
+        public GattCommunicationStatus Status { get { throw new NotSupportedException(); } }
     }
 
     // GattLocalCharacteristic.cs
@@ -175,6 +291,13 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public GattSession Session { get { throw new NotSupportedException(); } }
     }
 
+    // GattValueChangedEventArgs.cs
+    public class GattValueChangedEventArgs
+    {
+        private GattValueChangedEventArgs() { }
+        public Buffer CharacteristicValue { get { throw new NotSupportedException(); } }
+    }
+
     // GattWriteRequest.cs
     public class GattWriteRequest
     {
@@ -188,5 +311,20 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         private GattWriteRequestedEventArgs() { }
         public GattWriteRequest GetRequest() { throw new NotSupportedException(); }
+    }
+
+    // GattWriteOption.cs
+    public enum GattWriteOption
+    {
+        WriteWithResponse = 0,
+        WriteWithoutResponse = 1
+    }
+
+    // GattWriteResult.cs
+    public class GattWriteResult
+    {
+        private GattWriteResult() { }
+        public byte ProtocolError { get { throw new NotSupportedException(); } }
+        public GattCommunicationStatus Status { get { throw new NotSupportedException(); } }
     }
 }

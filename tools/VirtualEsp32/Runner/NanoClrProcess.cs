@@ -21,6 +21,9 @@ namespace LockFirmware.VirtualEsp32
 
         public bool TimedOut { get; set; }
 
+        /// <summary>The runner's exit code when it exited by itself (86: an injected flash power cut), else null.</summary>
+        public int? ExitCode { get; set; }
+
         /// <summary>Lines that mean the load or the run failed: "Error: ...", "Invalid native checksum", link failures.</summary>
         public List<string> ErrorLines()
         {
@@ -43,15 +46,22 @@ namespace LockFirmware.VirtualEsp32
     /// Starts the nanoCLR runner on a load list and collects its output. The runner's exit code is 0 whatever
     /// happened, so callers judge the lines. A CLR with nanoFramework.Device.Bluetooth loaded never exits (its event
     /// listener thread waits forever), so a run ends when <c>finished</c> says the program's work is all printed:
-    /// then the CLR gets a short grace to print "Done." and is stopped.
+    /// then the CLR gets a short grace to print "Done." and is stopped (grace zero: stopped at once, a reset).
+    /// <c>environment</c> adds variables, e.g. the virtual ESP32's flash image and power cut (VESP32_FLASH...).
     /// </summary>
     public static class NanoClrProcess
     {
-        public static NanoClrOutput Run(string runner, string[] loadList, Func<NanoClrOutput, bool> finished, TimeSpan timeout)
+        public static NanoClrOutput Run(string runner, string[] loadList, Func<NanoClrOutput, bool> finished, TimeSpan timeout,
+            IDictionary<string, string> environment = null, TimeSpan? grace = null)
         {
             var output = new NanoClrOutput();
             var info = new ProcessStartInfo(runner) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (string pe in loadList) info.ArgumentList.Add(pe);
+            if (environment != null)
+            {
+                foreach (var variable in environment) info.Environment[variable.Key] = variable.Value;
+            }
+
             using var process = Process.Start(info)!;
             var ended = new ManualResetEventSlim();
             process.ErrorDataReceived += (_, e) => { };
@@ -63,7 +73,7 @@ namespace LockFirmware.VirtualEsp32
                 {
                     lock (output) output.Lines.Add(line.TrimEnd('\r'));
                     if (line.StartsWith("Test ", StringComparison.Ordinal) || line.StartsWith("Done.", StringComparison.Ordinal) ||
-                        line.StartsWith("bench:", StringComparison.Ordinal)) ended.Set();
+                        line.StartsWith("bench:", StringComparison.Ordinal) || line.StartsWith("probe:", StringComparison.Ordinal)) ended.Set();
                 }
 
                 ended.Set();
@@ -77,7 +87,7 @@ namespace LockFirmware.VirtualEsp32
                 lock (output) done = finished(output);
                 if (done)
                 {
-                    if (!process.WaitForExit(3000)) { output.Killed = true; process.Kill(); }
+                    if (!process.WaitForExit(grace ?? TimeSpan.FromSeconds(3))) { output.Killed = true; process.Kill(); }
                     break;
                 }
 
@@ -88,6 +98,7 @@ namespace LockFirmware.VirtualEsp32
 
             process.WaitForExit();
             reader.Join(5000);
+            if (!output.Killed) output.ExitCode = process.ExitCode;
             return output;
         }
     }

@@ -85,6 +85,10 @@ namespace LockFirmware.VirtualEsp32
             };
         }
 
+        /// <summary>A host already built and a .pe folder already converted (e.g. a device image of one board).</summary>
+        public static VirtualEsp32Host At(string runner, string peDirectory) =>
+            new VirtualEsp32Host { Runner = runner, PeDirectory = peDirectory };
+
         /// <summary>
         /// The load list for a program: mscorlib, every library of the kit but the launcher (a program itself),
         /// then the named assemblies in order (ours from artifacts/nano, or a library such as the launcher).
@@ -142,11 +146,19 @@ namespace LockFirmware.VirtualEsp32
         /// <summary>nanoFramework.TestFramework's stock launcher: Assembly.Load("NFUnitTest"), then every test.</summary>
         public const string Launcher = "nanoFramework.UnitTestLauncher";
 
-        private static int Run(string file, string[] args, out string output)
+        private static int Run(string file, string[] args, out string output) => Run(file, args, null, out output);
+
+        /// <summary>Runs a tool to its end with CONFIGURATION set (and <paramref name="environment"/>); stdout + stderr.</summary>
+        public static int Run(string file, string[] args, System.Collections.Generic.IDictionary<string, string> environment, out string output)
         {
             var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (string arg in args) info.ArgumentList.Add(arg);
             info.Environment["CONFIGURATION"] = Configuration;
+            if (environment != null)
+            {
+                foreach (var pair in environment) info.Environment[pair.Key] = pair.Value;
+            }
+
             using var process = Process.Start(info)!;
             var stderr = process.StandardError.ReadToEndAsync();
             string stdout = process.StandardOutput.ReadToEnd();

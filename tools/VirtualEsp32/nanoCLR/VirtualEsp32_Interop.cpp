@@ -26,6 +26,9 @@ extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_Ports;
 
 // natives added by the virtual ESP32 (tools/VirtualEsp32/natives/*.cmake)
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_Hardware_Esp32;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_nanoFramework_Device_Bluetooth;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_System_IO_FileSystem;
 
 const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_mscorlib,
@@ -43,6 +46,9 @@ const CLR_RT_NativeAssemblyData *g_CLR_InteropAssembliesNativeData[] = {
     &g_CLR_AssemblyNative_System_Device_Spi,
     &g_CLR_AssemblyNative_System_IO_Ports,
     &g_CLR_AssemblyNative_nanoFramework_System_Security_Cryptography,
+    &g_CLR_AssemblyNative_nanoFramework_Hardware_Esp32,
+    &g_CLR_AssemblyNative_nanoFramework_Device_Bluetooth,
+    &g_CLR_AssemblyNative_System_IO_FileSystem,
     nullptr,
 };
 

@@ -163,9 +163,11 @@ try {
   await page.fill('input[name=relockS]', '1');
   await expectMessage(page, 'save-config', /^Refused: Save settings\. Limits: relock 3-600 s/, 'a relock time out of limits is refused in words');
   await page.fill('input[name=relockS]', '20');
+  await expectMessage(page, 'save-config', /^Settings saved\.$/, 'the installer saves the relock time');
   await page.fill('input[name=offsetMinutes]', '60');
   await page.selectOption('select[name=dst]', '0');
-  await expectMessage(page, 'save-config', /^Settings saved\.$/, 'saves relock time and time zone (UTC+1, no summer time)');
+  await expectMessage(page, 'save-config', /^Refused: Save settings\. .*only the owner may change them \(signed in as installer\)\.$/,
+    'an installer may not move the time zone (it moves weekly schedules): refused in words');
   await shoot(page, '4a-settings', 'settings');
 
   await expectMessage(page, 'set-time', /^Refused: Set the time\. An installer may set the clock only while it is unknown.*\(signed in as installer\)\.$/,
@@ -176,6 +178,7 @@ try {
   await page.selectOption('#role', '2'); // the page fills in the owner key it made
   await expectMessage(page, 'sign-in', /^Signed in as owner\./, 'signs in as owner with the key in memory');
   await expectMessage(page, 'set-time', /^Lock clock set to /, 'the owner sets the time from the phone');
+  await expectMessage(page, 'save-config', /^Settings saved\.$/, 'the owner saves the time zone (UTC+1, no summer time)');
   await page.fill('#pin', '4444333322');
   await expectMessage(page, 'add-pin', /^PIN stored in slot \d \(as a keyed digest\)\.$/, 'the owner adds a PIN');
 

@@ -28,6 +28,7 @@ test('every command encodes as the protocol document says', () => {
     unlock: [[], '0f'],
     factoryReset: [[], '10'],
     clearLockout: [[], '11'],
+    pairKeypad: [[], '12'],
   };
   assert.deepEqual(Object.keys(cases).sort(), Object.keys(COMMANDS).sort(), 'a case for every command');
   for (const [name, [args, want]] of Object.entries(cases)) {

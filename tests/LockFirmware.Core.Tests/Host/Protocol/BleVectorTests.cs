@@ -2,7 +2,12 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Crypto;
+using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Protocol;
+using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Flash;
 using LockFirmware.Hal.Crypto;
 using LockFirmware.Hal.Sim.Crypto;
 
@@ -21,6 +26,13 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             private readonly byte _fill;
             public FixedRandom(byte fill) { _fill = fill; }
             public void Fill(byte[] buffer, int offset, int count) { for (int i = 0; i < count; i++) buffer[offset + i] = (byte)(_fill + i); }
+        }
+
+        private sealed class CountingRandom : IRandomSource
+        {
+            private byte _next;
+            public CountingRandom(byte first) { _next = first; }
+            public void Fill(byte[] buffer, int offset, int count) { for (int i = 0; i < count; i++) buffer[offset + i] = _next++; }
         }
 
         private sealed class EchoStatus : IAdminCommands
@@ -74,12 +86,40 @@ namespace LockFirmware.Core.Tests.Host.Protocol
             v["keypadKey"] = H(keypadKey, 16);
             v["keypadEntry"] = H(entry, e);
 
+            // The keypad's sender seals the same bytes.
+            var sender = new KeypadSender();
+            byte[] digits = { 0x33, 0x30, 0x30, 0x33, 0x37, 0x30, 0x37, 0x37, 0x37, 0x30 };
+            Assert.IsTrue(sender.SendEntry(new AesCcm(crypto, keypadKey, KeypadFrame.TagSize), 4, 1000, digits, 0, digits.Length, now));
+            Assert.AreEqual(H(entry, e), H(sender.Message, sender.MessageLength));
+
+            // The lock's verdict on that entry (WrongCode, 13), sealed under the keypad key and the entry's counter.
+            var settings = new SettingsStore(new SimNorFlash(4096, 2));
+            settings.Mount();
+            var keypads = new KeypadChannel(crypto, settings);
+            Assert.IsTrue(keypads.Register(4, keypadKey));
+            Assert.AreEqual(KeypadResult.Entry, keypads.Receive(entry, 0, e));
+            byte[] verdict = new byte[32];
+            int vl = keypads.SealVerdict((byte)AccessResult.WrongCode, verdict);
+            v["keypadVerdict"] = H(verdict, vl);
+
+            // Pairing: the lock's code from its RNG (bytes 30 31 32 ..), the keypad's new key 44..44 and nonce 50..57.
+            var pairing = new KeypadPairing(crypto, new CountingRandom(0x30), keypads);
+            byte[] code = new byte[KeypadPairing.CodeDigits];
+            Assert.AreEqual(1, pairing.Open(now, code, 0));
+            v["pairingCode"] = System.Text.Encoding.ASCII.GetString(code);
+            byte[] newKey = Convert.FromHexString("44444444444444444444444444444444");
+            byte[] nonce8 = Convert.FromHexString("5051525354555657");
+            Assert.IsTrue(sender.SendPairing(KeypadPairing.CodeKey(crypto, code, 0, code.Length), nonce8, newKey, now));
+            v["pairingRequest"] = H(sender.Message, sender.MessageLength);
+            Assert.AreEqual(KeypadResult.Paired, pairing.Receive(sender.Message, 0, sender.MessageLength, now));
+            v["pairingReply"] = H(pairing.Reply, pairing.ReplyLength);
+
             string path = RepoFiles.InRepo("docs/vectors/ble-session.json");
             if (Environment.GetEnvironmentVariable("LOCKFW_WRITE_VECTORS") == "1")
             {
                 var root = new JsonObject
                 {
-                    ["description"] = "LockFirmware BLE protocol vectors (docs/ble-protocol.md). Client nonce 10 11 .. 1f, lock nonce a0 a1 .. af; owner role; status command; keypad 4 sends 3003707770 with counter 1000.",
+                    ["description"] = "LockFirmware BLE protocol vectors (docs/ble-protocol.md). Client nonce 10 11 .. 1f, lock nonce a0 a1 .. af; owner role; status command; keypad 4 sends 3003707770 with counter 1000, lock verdict WrongCode (13); pairing with lock RNG bytes 30 31 32 .., keypad key 44..44, nonce 50..57, keypad id 1.",
                     ["vectors"] = v,
                 };
                 File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -93,7 +133,7 @@ namespace LockFirmware.Core.Tests.Host.Protocol
                 checkedFields++;
             }
 
-            Assert.AreEqual(10, checkedFields);
+            Assert.AreEqual(14, checkedFields);
         }
     }
 }

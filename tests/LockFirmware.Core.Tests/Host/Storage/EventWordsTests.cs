@@ -111,6 +111,8 @@ namespace LockFirmware.Core.Tests.Host.Storage
                 records.Add((EventType.RevokeAllApplied, time, (4u << 24) | (2u << 16) | (uint)((((hour - 2) % 65536) * 16 + 2) & 0xFFFF)));
                 records.Add((EventType.CodeAccepted, time, (5u << 24) | (3u << 16)));
                 records.Add((EventType.CodeAccepted, time, (9u << 24)));
+                records.Add((EventType.KeypadEntryRejected, time, 6u << 8));
+                records.Add((EventType.AdminCommand, time, 1u << 16 | 0x12));
                 records.Add(((EventType)0xEE, time, 0xDEADBEEF));
             }
 

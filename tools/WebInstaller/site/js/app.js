@@ -203,6 +203,12 @@ task('add-keypad', async () => {
   return `Keypad ${id} registered.`;
 });
 
+// Pairing at the door (docs/keypad.md): the lock shows a 20-digit code for 5 minutes, typed on the keypad after holding * and #.
+task('pair-keypad', async () => {
+  const { id, code } = await call('pairKeypad');
+  return `Pairing open for 5 minutes as keypad ${id}: on the keypad hold * and # for 3 s, type ${code.match(/.{1,5}/g).join(' ')} then #.`;
+});
+
 task('remove-keypad', async () => {
   const id = Number($('keypad-id').value);
   await call('removeKeypad', id);

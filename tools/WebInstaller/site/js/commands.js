@@ -88,6 +88,11 @@ export const COMMANDS = {
   unlock: { code: 0x0f, label: 'Unlock', encode: none, decode: empty },
   factoryReset: { code: 0x10, label: 'Factory reset', encode: none, decode: empty },
   clearLockout: { code: 0x11, label: 'Clear keypad lockout', encode: none, decode: empty },
+  pairKeypad: {
+    code: 0x12, label: 'Pair a keypad at the door',
+    encode: none,
+    decode: (d) => ({ id: d[0], code: String.fromCharCode(...d.subarray(1, 21)) }),
+  },
 };
 
 export function commandName(code) {
@@ -127,7 +132,7 @@ export function encodeConfig(c) {
 const RULES = {
   setTime: 'an installer may set the clock only while it is unknown, and not before the latest time in the log; moving a set clock is for the owner',
   getConfig: 'settings are for the installer and the owner',
-  setConfig: 'settings are for the installer and the owner',
+  setConfig: 'settings are for the installer and the owner; the time zone and summer-time rule move weekly schedules, so only the owner may change them',
   provisionSecret: 'the setup key stores a secret only on an unprovisioned lock; the owner may rotate it',
   setRoleKey: 'role keys are set by the setup key or the owner',
   addKeypad: 'keypads are registered by the installer or the owner',
@@ -140,6 +145,7 @@ const RULES = {
   unlock: 'unlocking from the app is for the owner only',
   factoryReset: 'a factory reset needs the setup key or the owner key, and the setup window open (hold the inside button 5 s)',
   clearLockout: 'clearing the keypad lockout is for the owner only (or hold the inside button 5 s)',
+  pairKeypad: 'keypads are paired by the installer or the owner',
 };
 
 const WHY = {

@@ -10,13 +10,15 @@ const COMMANDS = [
   '?', 'read info', 'read status', 'set the time', 'read the configuration', 'change the configuration',
   'store the lock secret', 'set a role key', 'register a keypad', 'remove a keypad', 'add a PIN',
   'remove a PIN', 'revoke all codes', 'read the log', 'lock', 'unlock', 'factory reset', 'clear the keypad lockout',
+  'open keypad pairing',
 ];
 const STATUSES = [
   'done', 'not allowed for this role', 'bad arguments', 'failed', 'unknown command', 'no session',
   'role not available', 'handshake failed', 'too many attempts, wait', 'session ended',
 ];
 const FRAME_ERRORS = ['?', 'bad size', 'bad length', 'no start', 'out of order', 'overrun', 'truncated'];
-const KEYPAD_REASONS = ['?', 'malformed', 'unknown keypad', 'bad tag (wrong key or tampered)', 'replayed', 'could not be recorded'];
+const KEYPAD_REASONS = ['?', 'malformed', 'unknown keypad', 'bad tag (wrong key or tampered)', 'replayed', 'could not be recorded',
+  'pairing refused (no window, or another code)'];
 
 export const EventType = {
   Boot: 0x01, PowerLossRecovered: 0x02, ClockSet: 0x03, ClockUnknown: 0x04, ClockWentBackwards: 0x05, LowBattery: 0x06,
@@ -30,7 +32,7 @@ export const EventType = {
   DoorOpened: 0x66, DoorClosed: 0x67, AutoRelock: 0x68, LockRequested: 0x69, InsideButton: 0x6a, SetupWindowOpened: 0x6b,
   SetupWindowClosed: 0x6c, SwitchFault: 0x6d, DoorOpenWhileLocking: 0x6e,
   KeypadEntryRejected: 0xa0, AdminSessionOpened: 0xa1, AdminSessionFailed: 0xa2, AdminSessionEnded: 0xa3, AdminCommand: 0xa4,
-  FrameRejected: 0xa5, RejectionsSuppressed: 0xa6, AdminRecordsSuppressed: 0xa7,
+  FrameRejected: 0xa5, RejectionsSuppressed: 0xa6, AdminRecordsSuppressed: 0xa7, KeypadPaired: 0xa8,
 };
 
 export function typeName(type) {
@@ -112,6 +114,7 @@ export function describe(r, offsetMinutes, dst) {
         : `${d >>> 8 === 1 ? 'admin' : 'keypad'} radio fragment refused (${pick(FRAME_ERRORS, d & 0xff)})`;
     case 0xa6: return `${d} more refused radio messages not logged`;
     case 0xa7: return `${d} more installer or setup commands not logged`;
+    case 0xa8: return `keypad ${d} paired at the door`;
     default: return `unknown event 0x${hex(r.type, 2)} (data 0x${hex(d, 8)})`;
   }
 }

@@ -1,0 +1,1 @@
+// empty: see esp_nimble_hci.h in this folder

@@ -1,0 +1,24 @@
+//
+// LockFirmware virtual ESP32: the pin model behind the CPU_GPIO_* HAL that upstream's System.Device.Gpio
+// natives call (the same natives the ESP32 firmware runs; only cpu_gpio is ours, written after
+// targets/ESP32/_nanoCLR/System.Device.Gpio/cpu_gpio.cpp). Everything here runs on the CLR thread.
+//
+#ifndef VESP32_VIRTUAL_GPIO_H
+#define VESP32_VIRTUAL_GPIO_H
+
+// The bench drives pin to 0 or 1, or lets it go (-1): the pull resistor then decides.
+void VirtualGpio_Drive(int pin, int external);
+
+// Sends mode and level of every pin in use to the bench.
+void VirtualGpio_Report();
+
+// Sends the interpreter's UTC clock to the bench.
+void VirtualGpio_ReportTime();
+
+// A chip reset (deep sleep): every pin unconfigured and free again; what the bench drives stays driven.
+void VirtualGpio_Reset();
+
+// The level a pin reads now (the sleep model checks wake pins with it).
+bool VirtualGpio_Level(int pin);
+
+#endif

@@ -1,0 +1,380 @@
+//
+// LockFirmware virtual ESP32: CPU_GPIO_* for a classic ESP32 (40 pads, 34-39 input only, no pads 20, 24,
+// 28-31), the HAL under upstream's System.Device.Gpio natives. What the ESP32 does and this model does too:
+// reserving pins, pull-up/pull-down when nothing drives an input, an interrupt on both edges that reports only
+// real changes, debounce by re-reading after the timeout, outputs read back their latch.
+// What it does not: a floating input reads 0 (on silicon it is noise); electrical conflicts are not modelled.
+//
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <thread>
+
+#include "../host/Bench.h"
+#include "../host/HostPump.h"
+#include "VirtualGpio.h"
+
+#include <nanoCLR_Runtime.h>
+#include <nanoHAL_v2.h>
+#include <nanoHAL_Time.h>
+
+namespace
+{
+    const int PinCount = 40;
+
+    struct VirtualPin
+    {
+        bool reserved;
+        bool configured;
+        PinMode mode;
+        bool latch;   // output register
+        int external; // -1: nobody drives it; 0/1: the bench does
+        bool current; // last level reported to the interrupt routine
+        GPIO_INTERRUPT_SERVICE_ROUTINE isr;
+        void *isrParam;
+        uint32_t debounceMs;
+        uint32_t debounceGeneration;
+    };
+
+    VirtualPin s_pins[PinCount];
+
+    bool IsValid(GPIO_PIN pin)
+    {
+        return pin < (GPIO_PIN)PinCount && pin != 20 && pin != 24 && (pin < 28 || pin > 31);
+    }
+
+    bool IsOutputCapable(GPIO_PIN pin)
+    {
+        return IsValid(pin) && pin < 34;
+    }
+
+    const char *ModeName(PinMode mode)
+    {
+        static const char *names[] = {"input",
+                                      "input-pulldown",
+                                      "input-pullup",
+                                      "output",
+                                      "output-open-drain",
+                                      "output-open-drain-pullup",
+                                      "output-open-source",
+                                      "output-open-source-pulldown"};
+        return (int)mode >= 0 && (int)mode < 8 ? names[mode] : "unknown";
+    }
+
+    bool Level(const VirtualPin &p)
+    {
+        if (p.mode >= PinMode_Output)
+        {
+            return p.latch;
+        }
+
+        if (p.external >= 0)
+        {
+            return p.external == 1;
+        }
+
+        return p.mode == PinMode_InputPullUp;
+    }
+
+    void SendMode(int pin)
+    {
+        Bench_Send("mode " + std::to_string(pin) + " " + (s_pins[pin].configured ? ModeName(s_pins[pin].mode) : "closed"));
+    }
+
+    void SendOut(int pin)
+    {
+        Bench_Send("out " + std::to_string(pin) + " " + (s_pins[pin].latch ? "1" : "0"));
+    }
+
+    // The ESP32 ISR and debounce handler in one: report a level that differs from the last one reported.
+    void Notify(int pin)
+    {
+        VirtualPin &p = s_pins[pin];
+        bool level = Level(p);
+        if (p.isr != nullptr && level != p.current)
+        {
+            p.current = level;
+            p.isr((GPIO_PIN)pin, level, p.isrParam);
+        }
+    }
+
+    void EdgeSeen(int pin)
+    {
+        VirtualPin &p = s_pins[pin];
+        if (p.isr == nullptr)
+        {
+            return;
+        }
+
+        if (p.debounceMs == 0)
+        {
+            Notify(pin);
+            return;
+        }
+
+        // Debounce as the ESP32 does: look again once the timeout has passed, report only a level that held.
+        uint32_t generation = ++p.debounceGeneration;
+        uint32_t ms = p.debounceMs;
+        std::thread([pin, generation, ms]() {
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            HostPump_Post([pin, generation]() {
+                if (s_pins[pin].debounceGeneration == generation)
+                {
+                    Notify(pin);
+                }
+            });
+        }).detach();
+    }
+} // namespace
+
+void VirtualGpio_Drive(int pin, int external)
+{
+    if (pin < 0 || pin >= PinCount || !IsValid((GPIO_PIN)pin))
+    {
+        Bench_Send("error no pin " + std::to_string(pin));
+        return;
+    }
+
+    s_pins[pin].external = external;
+    EdgeSeen(pin);
+}
+
+void VirtualGpio_Report()
+{
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        if (s_pins[pin].configured)
+        {
+            SendMode(pin);
+            if (s_pins[pin].mode >= PinMode_Output)
+            {
+                SendOut(pin);
+            }
+        }
+    }
+}
+
+void VirtualGpio_ReportTime()
+{
+    uint64_t ms = (HAL_Time_CurrentDateTime(false) - TIME_UNIX_EPOCH_AS_TICKS) / 10000;
+    Bench_Send("time " + std::to_string(ms));
+}
+
+void VirtualGpio_Reset()
+{
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        int external = s_pins[pin].external;
+        bool wasConfigured = s_pins[pin].configured;
+        memset(&s_pins[pin], 0, sizeof(VirtualPin));
+        s_pins[pin].external = external;
+        if (wasConfigured)
+        {
+            SendMode(pin);
+        }
+    }
+}
+
+bool VirtualGpio_Level(int pin)
+{
+    return pin >= 0 && pin < PinCount && Level(s_pins[pin]);
+}
+
+bool CPU_GPIO_Initialize()
+{
+    for (auto &p : s_pins)
+    {
+        memset(&p, 0, sizeof(p));
+        p.external = -1;
+    }
+
+    return true;
+}
+
+bool CPU_GPIO_Uninitialize()
+{
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        s_pins[pin].isr = nullptr;
+    }
+
+    return true;
+}
+
+bool CPU_GPIO_ReservePin(GPIO_PIN pin, bool reserve)
+{
+    if (!IsValid(pin))
+    {
+        return false;
+    }
+
+    if (reserve && s_pins[pin].reserved)
+    {
+        return false;
+    }
+
+    s_pins[pin].reserved = reserve;
+    return true;
+}
+
+bool CPU_GPIO_PinIsBusy(GPIO_PIN pin)
+{
+    return !IsValid(pin) || s_pins[pin].reserved;
+}
+
+int32_t CPU_GPIO_GetPinCount()
+{
+    return PinCount;
+}
+
+GpioPinValue CPU_GPIO_GetPinState(GPIO_PIN pin)
+{
+    return IsValid(pin) && Level(s_pins[pin]) ? GpioPinValue_High : GpioPinValue_Low;
+}
+
+void CPU_GPIO_SetPinState(GPIO_PIN pin, GpioPinValue state)
+{
+    if (!IsValid(pin))
+    {
+        return;
+    }
+
+    VirtualPin &p = s_pins[pin];
+    bool level = state == GpioPinValue_High;
+    bool changed = p.latch != level;
+    p.latch = level;
+    if (changed && p.mode >= PinMode_Output)
+    {
+        SendOut((int)pin);
+    }
+}
+
+void CPU_GPIO_TogglePinState(GPIO_PIN pin)
+{
+    if (IsValid(pin))
+    {
+        CPU_GPIO_SetPinState(pin, s_pins[pin].latch ? GpioPinValue_Low : GpioPinValue_High);
+    }
+}
+
+bool CPU_GPIO_SetDriveMode(GPIO_PIN pin, PinMode mode)
+{
+    if (!IsValid(pin) || (mode >= PinMode_Output && !IsOutputCapable(pin)))
+    {
+        return false;
+    }
+
+    VirtualPin &p = s_pins[pin];
+    bool wasOutput = p.configured && p.mode >= PinMode_Output;
+    p.mode = mode;
+    p.configured = true;
+    SendMode((int)pin);
+    if (mode >= PinMode_Output && !wasOutput)
+    {
+        SendOut((int)pin);
+    }
+
+    return true;
+}
+
+bool CPU_GPIO_DriveModeSupported(GPIO_PIN pin, PinMode mode)
+{
+    if (!IsValid(pin))
+    {
+        return false;
+    }
+
+    return IsOutputCapable(pin) ? mode <= PinMode_OutputOpenSourcePullDown : mode <= PinMode_InputPullUp;
+}
+
+bool CPU_GPIO_EnableInputPin(
+    GPIO_PIN pin,
+    uint32_t debounceMs,
+    GPIO_INTERRUPT_SERVICE_ROUTINE isr,
+    void *isrParam,
+    GPIO_INT_EDGE edge,
+    PinMode mode)
+{
+    (void)edge; // the managed library always asks for both edges
+
+    if (mode >= PinMode_Output || !CPU_GPIO_SetDriveMode(pin, mode))
+    {
+        return false;
+    }
+
+    VirtualPin &p = s_pins[pin];
+    if (isr != nullptr && p.isr == nullptr)
+    {
+        p.isr = isr;
+        p.isrParam = isrParam;
+        p.debounceMs = debounceMs;
+        p.current = Level(p);
+    }
+    else if (isr == nullptr)
+    {
+        p.isr = nullptr;
+        p.isrParam = nullptr;
+        p.debounceMs = 0;
+    }
+
+    return true;
+}
+
+bool CPU_GPIO_EnableOutputPin(GPIO_PIN pin, GpioPinValue initialState, PinMode mode)
+{
+    if (mode < PinMode_Output)
+    {
+        return false;
+    }
+
+    if (IsValid(pin))
+    {
+        s_pins[pin].isr = nullptr;
+        s_pins[pin].latch = initialState == GpioPinValue_High;
+    }
+
+    return CPU_GPIO_SetDriveMode(pin, mode);
+}
+
+void CPU_GPIO_DisablePin(GPIO_PIN pin, PinMode mode, uint32_t alternateFunction)
+{
+    (void)alternateFunction;
+    if (!IsValid(pin))
+    {
+        return;
+    }
+
+    s_pins[pin].isr = nullptr;
+    CPU_GPIO_SetDriveMode(pin, mode);
+    s_pins[pin].configured = false;
+    SendMode((int)pin);
+    CPU_GPIO_ReservePin(pin, false);
+}
+
+uint32_t CPU_GPIO_GetPinDebounce(GPIO_PIN pin)
+{
+    return IsValid(pin) ? s_pins[pin].debounceMs : 0;
+}
+
+bool CPU_GPIO_SetPinDebounce(GPIO_PIN pin, uint32_t debounceMs)
+{
+    if (!IsValid(pin))
+    {
+        return false;
+    }
+
+    s_pins[pin].debounceMs = debounceMs;
+    return true;
+}
+
+namespace
+{
+    // CPU_GPIO_Initialize is not called by the posix start-up: set the pins up with the library.
+    struct GpioStarter
+    {
+        GpioStarter()
+        {
+            CPU_GPIO_Initialize();
+        }
+    } s_gpioStarter;
+} // namespace
