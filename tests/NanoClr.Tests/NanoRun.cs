@@ -51,8 +51,11 @@ namespace LockFirmware.NanoClr.Tests
         {
             var host = HostOnce.Value;
             var expected = NanoTestResults.Expected(TestAssembly);
-            var output = NanoClrProcess.Run(host.Runner,
-                host.LoadList("LockFirmware.Hal", "LockFirmware.Core", "LockFirmware.Hal.Esp32", VirtualEsp32Host.Launcher, "NFUnitTest"),
+            // Ours as NFUnitTest references them (Hal, Core, Hal.Esp32, Hal.Sim...), then the launcher and the tests.
+            var names = VirtualEsp32Host.OurReferences(TestAssembly);
+            names.Add(VirtualEsp32Host.Launcher);
+            names.Add("NFUnitTest");
+            var output = NanoClrProcess.Run(host.Runner, host.LoadList(names.ToArray()),
                 o => o.Done || AllReported(o, expected),
                 TimeSpan.FromMinutes(10));
             return new Run { Host = host, Expected = expected, Output = output, Results = NanoTestResults.Parse(output.Lines) };

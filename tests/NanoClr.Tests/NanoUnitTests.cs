@@ -52,7 +52,7 @@ namespace LockFirmware.NanoClr.Tests
             Assert.AreEqual(0, missing.Count, "not reported: " + string.Join(", ", missing));
             var unknown = run.Results.Keys.Where(t => !run.Expected.Contains(t)).ToList();
             Assert.AreEqual(0, unknown.Count, "reported but not a test method: " + string.Join(", ", unknown));
-            Assert.IsTrue(run.Expected.Count >= 40, "only " + run.Expected.Count + " nano tests found in " + NanoRun.TestAssembly);
+            Assert.IsTrue(run.Expected.Count >= 75, "only " + run.Expected.Count + " nano tests found in " + NanoRun.TestAssembly);
         }
     }
 }

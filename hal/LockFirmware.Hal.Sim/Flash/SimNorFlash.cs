@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using LockFirmware.Hal.Flash;
 
 namespace LockFirmware.Hal.Sim.Flash
@@ -9,11 +8,11 @@ namespace LockFirmware.Hal.Sim.Flash
     /// <see cref="FlashMisuseException"/>), erases whole sectors. Counts reads, programs and erases per sector.
     /// Power can be cut after a chosen number of programmed bytes (the byte in flight gets some of its bits)
     /// or during a chosen erase (the sector is left half erased: neither old data nor 0xFF); from then on every
-    /// call throws <see cref="PowerCutException"/> until <see cref="PowerOn"/>. Saves to and loads from an image file.
+    /// call throws <see cref="PowerCutException"/> until <see cref="PowerOn"/>. Saves to and loads from an image file
+    /// on the host (SimNorFlash.Image.cs).
     /// </summary>
-    public sealed class SimNorFlash : IFlashRegion
+    public sealed partial class SimNorFlash : IFlashRegion
     {
-        private const string Magic = "LFNOR1\n";
         private readonly byte[] _data;
         private readonly Random _noise;
         private long _programBudget = -1;
@@ -30,7 +29,7 @@ namespace LockFirmware.Hal.Sim.Flash
             SectorSize = sectorSize;
             SectorCount = sectorCount;
             _data = new byte[sectorSize * sectorCount];
-            _data.AsSpan().Fill(0xFF);
+            Fill(0, _data.Length);
             _noise = new Random(seed);
             Reads = new long[sectorCount];
             Programs = new long[sectorCount];
@@ -69,7 +68,7 @@ namespace LockFirmware.Hal.Sim.Flash
         {
             Check(address, count);
             Reads[address / SectorSize]++;
-            Buffer.BlockCopy(_data, address, buffer, offset, count);
+            Array.Copy(_data, address, buffer, offset, count);
         }
 
         public void Program(int address, byte[] data, int offset, int count)
@@ -122,7 +121,7 @@ namespace LockFirmware.Hal.Sim.Flash
             }
 
             if (_eraseBudget > 0) _eraseBudget--;
-            _data.AsSpan(sector * SectorSize, SectorSize).Fill(0xFF);
+            Fill(sector * SectorSize, SectorSize);
             Erases[sector]++;
             EraseCount++;
         }
@@ -132,65 +131,9 @@ namespace LockFirmware.Hal.Sim.Flash
 
         public byte[] Snapshot() => (byte[])_data.Clone();
 
-        /// <summary>
-        /// Writes the image crash-safely: to a temporary file beside it, flushed to disk, then renamed over the old
-        /// one, so a kill or power loss at any moment leaves the old image or the new one, never a truncated file.
-        /// </summary>
-        public void Save(string path)
+        private void Fill(int start, int count)
         {
-            string temp = path + ".tmp";
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                var header = System.Text.Encoding.ASCII.GetBytes(Magic);
-                file.Write(header);
-                file.Write(BitConverter.GetBytes(SectorSize));
-                file.Write(BitConverter.GetBytes(SectorCount));
-                file.Write(_data);
-                file.Flush(true);
-            }
-
-            File.Move(temp, path, true);
-        }
-
-        /// <summary>Loads an image written by <see cref="Save"/>; throws InvalidDataException naming what is wrong.</summary>
-        public static SimNorFlash Load(string path)
-        {
-            byte[] bytes = File.ReadAllBytes(path);
-            int headerLength = Magic.Length + 8;
-            if (bytes.Length < headerLength || System.Text.Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
-            {
-                throw new InvalidDataException($"'{path}' is not a LockFirmware flash image (bad header)");
-            }
-
-            int sectorSize = BitConverter.ToInt32(bytes, Magic.Length);
-            int sectorCount = BitConverter.ToInt32(bytes, Magic.Length + 4);
-            if (sectorSize <= 0 || sectorCount <= 0 || sectorSize > (1 << 20) || sectorCount > 4096)
-            {
-                throw new InvalidDataException($"'{path}': implausible geometry {sectorSize} x {sectorCount}");
-            }
-
-            long expected = headerLength + (long)sectorSize * sectorCount;
-            if (bytes.Length != expected)
-            {
-                throw new InvalidDataException($"'{path}' is truncated or padded: {bytes.Length} bytes, expected {expected}");
-            }
-
-            var flash = new SimNorFlash(sectorSize, sectorCount);
-            Buffer.BlockCopy(bytes, headerLength, flash._data, 0, flash._data.Length);
-            return flash;
-        }
-
-        /// <summary>A flash holding a raw dump (a device's region file): the size must be whole sectors.</summary>
-        public static SimNorFlash FromRaw(byte[] raw, int sectorSize)
-        {
-            if (raw.Length == 0 || raw.Length % sectorSize != 0)
-            {
-                throw new InvalidDataException($"a raw dump must be whole {sectorSize}-byte sectors; it has {raw.Length} bytes");
-            }
-
-            var flash = new SimNorFlash(sectorSize, raw.Length / sectorSize);
-            Buffer.BlockCopy(raw, 0, flash._data, 0, raw.Length);
-            return flash;
+            for (int i = start; i < start + count; i++) _data[i] = 0xFF;
         }
 
         private void Check(int address, int count)

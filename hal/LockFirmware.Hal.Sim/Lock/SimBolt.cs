@@ -1,8 +1,10 @@
-using System;
 using LockFirmware.Hal.Lock;
 
 namespace LockFirmware.Hal.Sim.Lock
 {
+    /// <summary>A motor start seen by <see cref="SimBolt.OnStart"/> (a delegate type: nanoFramework has no Action&lt;T&gt;).</summary>
+    public delegate void DriveStarted(MotorDrive drive);
+
     /// <summary>
     /// A bolt on a DC motor: it moves while driven, takes <see cref="TravelMs"/> end to end, closes a limit
     /// switch at each end, and can be jammed (it stops moving while the motor strains). Time passes only
@@ -49,7 +51,7 @@ namespace LockFirmware.Hal.Sim.Lock
         public int Starts { get; private set; }
 
         /// <summary>Called on every Forward or Reverse start (before the bolt moves).</summary>
-        public Action<MotorDrive> OnStart;
+        public DriveStarted OnStart;
 
         void IHBridge.Drive(MotorDrive drive)
         {
@@ -76,8 +78,8 @@ namespace LockFirmware.Hal.Sim.Lock
             get
             {
                 if (Jammed) return -1;
-                if (Drive == MotorDrive.Forward) return Position >= 1 ? -1 : (long)Math.Ceiling((1 - Position) * TravelMs);
-                if (Drive == MotorDrive.Reverse) return Position <= 0 ? -1 : (long)Math.Ceiling(Position * TravelMs);
+                if (Drive == MotorDrive.Forward) return Position >= 1 ? -1 : Ceiling((1 - Position) * TravelMs);
+                if (Drive == MotorDrive.Reverse) return Position <= 0 ? -1 : Ceiling(Position * TravelMs);
                 return -1;
             }
         }
@@ -97,12 +99,13 @@ namespace LockFirmware.Hal.Sim.Lock
             }
 
             RunMs += ms;
-            LongestRunMs = Math.Max(LongestRunMs, RunMs);
+            if (RunMs > LongestRunMs) LongestRunMs = RunMs;
             if (!Jammed)
             {
                 double step = (double)ms / TravelMs * (Drive == MotorDrive.Forward ? 1 : -1);
-                Position = Math.Clamp(Position + step, 0, 1);
-                if (Math.Abs(Position - Math.Round(Position)) < 1e-9) Position = Math.Round(Position);
+                Position = Clamp(Position + step);
+                if (Position < 1e-9) Position = 0;
+                else if (Position > 1 - 1e-9) Position = 1;
             }
 
             Update();
@@ -111,9 +114,18 @@ namespace LockFirmware.Hal.Sim.Lock
         /// <summary>Moves the bolt by hand (someone turning the thumb-turn), for tests.</summary>
         public void SetPosition(double position)
         {
-            Position = Math.Clamp(position, 0, 1);
+            Position = Clamp(position);
             Update();
         }
+
+        // No System.Math on nanoFramework: the two roundings the bolt needs, for the values it has (0..TravelMs).
+        private static long Ceiling(double value)
+        {
+            long whole = (long)value;
+            return whole < value ? whole + 1 : whole;
+        }
+
+        private static double Clamp(double value) => value < 0 ? 0 : value > 1 ? 1 : value;
 
         private void Update()
         {

@@ -1,7 +1,8 @@
-using System;
-
 namespace LockFirmware.Hal.Sim.Lock
 {
+    /// <summary>A call into the firmware at virtual time <paramref name="nowMs"/>; returns its next deadline (no Func&lt;T&gt; on nanoFramework).</summary>
+    public delegate long TimeStep(long nowMs);
+
     /// <summary>
     /// Moves virtual time for a simulated lock, event by event: to the firmware's next deadline or to the bolt
     /// reaching a switch, whichever is first, calling the firmware there exactly as the device loop would.
@@ -14,20 +15,21 @@ namespace LockFirmware.Hal.Sim.Lock
         /// step (and returns the next deadline), <paramref name="inputChanged"/> when a limit switch changed.
         /// Returns the deadline after the last step.
         /// </summary>
-        public static long Run(SimBolt bolt, ref long now, long end, long deadline, Func<long, long> tick, Func<long, long> inputChanged)
+        public static long Run(SimBolt bolt, ref long now, long end, long deadline, TimeStep tick, TimeStep inputChanged)
         {
             while (now < end)
             {
                 long next = end;
                 if (deadline != long.MaxValue && deadline < next)
                 {
-                    next = Math.Max(deadline, now + 1);
+                    next = deadline > now + 1 ? deadline : now + 1;
                 }
 
                 long toSwitch = bolt.MsToEnd;
-                if (toSwitch >= 0 && now + Math.Max(toSwitch, 1) < next)
+                long step = toSwitch > 1 ? toSwitch : 1;
+                if (toSwitch >= 0 && now + step < next)
                 {
-                    next = now + Math.Max(toSwitch, 1);
+                    next = now + step;
                 }
 
                 bool extended = bolt.Extended.IsActive, retracted = bolt.Retracted.IsActive;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace LockFirmware.VirtualEsp32
 {
@@ -111,6 +113,34 @@ namespace LockFirmware.VirtualEsp32
             }
 
             return list.ToArray();
+        }
+
+        /// <summary>
+        /// Our assemblies (LockFirmware.*) that <paramref name="assembly"/> references, directly or not, read from the
+        /// .dll files beside it, each after the ones it references: the part of a load list that is ours.
+        /// </summary>
+        public static List<string> OurReferences(string assembly)
+        {
+            var order = new List<string>();
+            AddReferences(Path.GetDirectoryName(assembly)!, Path.GetFileNameWithoutExtension(assembly), order);
+            order.RemoveAt(order.Count - 1);
+            return order;
+        }
+
+        private static void AddReferences(string directory, string name, List<string> order)
+        {
+            using (var pe = new PEReader(File.OpenRead(Path.Combine(directory, name + ".dll"))))
+            {
+                var md = pe.GetMetadataReader();
+                foreach (var handle in md.AssemblyReferences)
+                {
+                    string reference = md.GetString(md.GetAssemblyReference(handle).Name);
+                    if (reference.StartsWith("LockFirmware.", StringComparison.Ordinal) && !order.Contains(reference))
+                        AddReferences(directory, reference, order);
+                }
+            }
+
+            if (!order.Contains(name)) order.Add(name);
         }
 
         /// <summary>nanoFramework.TestFramework's stock launcher: Assembly.Load("NFUnitTest"), then every test.</summary>

@@ -2,6 +2,7 @@ using System;
 using CsCheck;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Storage;
+using LockFirmware.Core.Tests.Lock;
 using LockFirmware.Hal.Lock;
 
 namespace LockFirmware.Core.Tests.Host.Lock

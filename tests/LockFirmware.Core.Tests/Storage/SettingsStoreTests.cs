@@ -1,8 +1,9 @@
 using System;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Flash;
+using LockFirmware.Tests;
 
-namespace LockFirmware.Core.Tests.Host.Storage
+namespace LockFirmware.Core.Tests.Storage
 {
     [TestClass]
     public class SettingsStoreTests
@@ -25,7 +26,10 @@ namespace LockFirmware.Core.Tests.Host.Storage
         {
             var buffer = new byte[1024];
             int n = s.Read(key, buffer, 0);
-            return n < 0 ? null : buffer[..n];
+            if (n < 0) return null;
+            var value = new byte[n];
+            Array.Copy(buffer, value, n);
+            return value;
         }
 
         [TestMethod]
@@ -43,10 +47,12 @@ namespace LockFirmware.Core.Tests.Host.Storage
             for (int k = 0; k < 5; k++)
             {
                 int last = 195 + k;
-                CollectionAssert.AreEqual(Value(last, 20 + last % 40), ReadBack(again, k));
+                Expect.Bytes(Value(last, 20 + last % 40), ReadBack(again, k));
             }
 
-            Console.WriteLine($"settings: {s.Compactions} compactions, erases per sector {string.Join(",", f.Erases)}");
+            string erases = "";
+            foreach (long e in f.Erases) erases += (erases.Length == 0 ? "" : ",") + e.ToString();
+            Console.WriteLine($"settings: {s.Compactions} compactions, erases per sector {erases}");
             foreach (long e in f.Erases) Assert.IsTrue(e > 0, "wear spread over every sector");
         }
 
@@ -83,7 +89,7 @@ namespace LockFirmware.Core.Tests.Host.Storage
                 for (int a = 0; a < f.Size; a++) f.Corrupt(a, (byte)rnd.Next(256));
                 var s = Mounted(f);
                 Assert.IsTrue(s.Write(7, Value(seed, 30), 0, 30), "write after mounting garbage");
-                CollectionAssert.AreEqual(Value(seed, 30), ReadBack(Mounted(f), 7));
+                Expect.Bytes(Value(seed, 30), ReadBack(Mounted(f), 7));
             }
         }
 
@@ -101,11 +107,11 @@ namespace LockFirmware.Core.Tests.Host.Storage
             int second = head * 512 + SettingsStore.HeaderSize + SettingsStore.RecordHeaderSize * 2 + 10 /* first update */;
             f.Corrupt(second + 5, 0x7F);
             var again = Mounted(f);
-            CollectionAssert.AreEqual(Value(1, 10), ReadBack(again, 1));
+            Expect.Bytes(Value(1, 10), ReadBack(again, 1));
             Assert.IsNull(ReadBack(again, 2));
             Assert.AreEqual(1, again.Skipped);
             Assert.IsTrue(again.Write(2, Value(3, 10), 0, 10));
-            CollectionAssert.AreEqual(Value(3, 10), ReadBack(Mounted(f), 2));
+            Expect.Bytes(Value(3, 10), ReadBack(Mounted(f), 2));
         }
     }
 }

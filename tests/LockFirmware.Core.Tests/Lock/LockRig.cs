@@ -6,7 +6,7 @@ using LockFirmware.Core.Tests.Fakes;
 using LockFirmware.Hal.Lock;
 using LockFirmware.Hal.Sim.Lock;
 
-namespace LockFirmware.Core.Tests.Host.Lock
+namespace LockFirmware.Core.Tests.Lock
 {
     /// <summary>
     /// A controller on simulated hardware with a virtual clock. <see cref="Run"/> moves time event by event:
@@ -44,9 +44,10 @@ namespace LockFirmware.Core.Tests.Host.Lock
                     if (records <= _unlockRequestsAtExtension)
                     {
                         UnloggedRetractStarts++;
-                        var last = new System.Text.StringBuilder();
-                        for (int i = Math.Max(0, Log.Count - 8); i < Log.Count; i++) last.Append(Log.TypeAt(i)).Append(' ');
-                        Trace = $"state {Controller?.State}, records {records}, baseline {_unlockRequestsAtExtension}, last events: {last}";
+                        string last = "";
+                        for (int i = Log.Count > 8 ? Log.Count - 8 : 0; i < Log.Count; i++) last += ((int)Log.TypeAt(i)).ToString() + " ";
+                        string state = Controller == null ? "" : ((int)Controller.State).ToString();
+                        Trace = $"state {state}, records {records}, baseline {_unlockRequestsAtExtension}, last events: {last}";
                     }
 
                     _unlockRequestsAtExtension = records;

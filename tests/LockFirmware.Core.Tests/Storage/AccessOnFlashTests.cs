@@ -1,10 +1,10 @@
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Storage;
 using LockFirmware.Core.Tests.Access;
-using LockFirmware.Hal.Sim.Crypto;
+using LockFirmware.Core.Tests.Crypto;
 using LockFirmware.Hal.Sim.Flash;
 
-namespace LockFirmware.Core.Tests.Host.Storage
+namespace LockFirmware.Core.Tests.Storage
 {
     /// <summary>The access module on the real stores: used codes and the throttle survive pulling the battery.</summary>
     [TestClass]
@@ -16,7 +16,7 @@ namespace LockFirmware.Core.Tests.Host.Storage
             settings.Mount();
             var log = new EventLog(FlashLayout.Log(flash));
             log.Mount();
-            var v = new AccessVerifier(AccessPolicy.Default(), new HostCrypto(), new SettingsAccessStore(settings), log);
+            var v = new AccessVerifier(AccessPolicy.Default(), TestCrypto.Create(), new SettingsAccessStore(settings), log);
             v.Load();
             v.Provision(secret);
             return v;
@@ -29,13 +29,13 @@ namespace LockFirmware.Core.Tests.Host.Storage
             var f = new AccessFixture();
             byte[] code = AccessFixture.Ascii(f.Issuer.OneTime(AccessFixture.T0, 2, 0));
             var v = Boot(flash, f.Secret);
-            Assert.AreEqual(AccessResult.Accepted, v.Verify(code, 0, code.Length, AccessFixture.T0));
+            Assert.AreEqual((int)AccessResult.Accepted, (int)v.Verify(code, 0, code.Length, AccessFixture.T0));
             v = Boot(flash, f.Secret);
-            Assert.AreEqual(AccessResult.Replayed, v.Verify(code, 0, code.Length, AccessFixture.T0 + 1000));
+            Assert.AreEqual((int)AccessResult.Replayed, (int)v.Verify(code, 0, code.Length, AccessFixture.T0 + 1000));
             byte[] wrong = AccessFixture.Ascii("0000000000");
             for (int i = 0; i < 5; i++) v.Verify(wrong, 0, wrong.Length, AccessFixture.T0 + 2000);
             v = Boot(flash, f.Secret);
-            Assert.AreEqual(AccessResult.LockedOut, v.Verify(wrong, 0, wrong.Length, AccessFixture.T0 + 3000));
+            Assert.AreEqual((int)AccessResult.LockedOut, (int)v.Verify(wrong, 0, wrong.Length, AccessFixture.T0 + 3000));
 
             // And every verdict is in the event log.
             var log = new EventLog(FlashLayout.Log(flash));

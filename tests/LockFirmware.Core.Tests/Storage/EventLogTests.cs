@@ -2,7 +2,7 @@ using System;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Flash;
 
-namespace LockFirmware.Core.Tests.Host.Storage
+namespace LockFirmware.Core.Tests.Storage
 {
     [TestClass]
     public class EventLogTests
@@ -59,7 +59,7 @@ namespace LockFirmware.Core.Tests.Host.Storage
             var r = new EventRecord();
             var c = Mounted(f).ReadFrom(101);
             Assert.IsTrue(c.Next(r));
-            Assert.AreEqual(EventType.DoorClosed, r.Type);
+            Assert.AreEqual((int)EventType.DoorClosed, (int)r.Type);
             Assert.AreEqual((uint)(T / 1000), r.TimeSeconds);
             Assert.IsFalse(c.Next(r));
         }
@@ -92,7 +92,7 @@ namespace LockFirmware.Core.Tests.Host.Storage
             int n = 0;
             while (c.Next(r))
             {
-                Assert.AreNotEqual(4u, r.Sequence);
+                Assert.IsTrue(r.Sequence != 4u, "the damaged record 4 was returned");
                 n++;
             }
 
@@ -116,7 +116,7 @@ namespace LockFirmware.Core.Tests.Host.Storage
                 Assert.IsTrue(log.Append(EventType.Boot, T, 1), "append after mounting garbage");
                 var c2 = Mounted(f).ReadFrom(log.NextSequence - 1);
                 Assert.IsTrue(c2.Next(r));
-                Assert.AreEqual(EventType.Boot, r.Type);
+                Assert.AreEqual((int)EventType.Boot, (int)r.Type);
             }
         }
 
