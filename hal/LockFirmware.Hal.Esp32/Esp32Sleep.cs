@@ -14,6 +14,8 @@ namespace LockFirmware.Hal.Esp32
     /// </summary>
     public static class Esp32Sleep
     {
+        private static bool _touchArmed;
+
         /// <summary>
         /// Arms the wake sources: a timer after <paramref name="ms"/> (none when 0 or less), the inside button (ext0,
         /// active low), the door and the outside wake line (ext1: any high when <paramref name="doorWakeHigh"/>,
@@ -46,9 +48,11 @@ namespace LockFirmware.Hal.Esp32
                 Sleep.EnableWakeupByMultiPins(Mask(doorPin), Sleep.WakeupMode.AllLow);
             }
 
-            if (touchPad >= 0)
+            if (touchPad >= 0 && !_touchArmed)
             {
-                Sleep.EnableWakeupByTouchPad(touchPad);
+                // Once per boot: the native calibrates the pad every call (on the S3 with a 100 ms wait), and the
+                // wake source stays enabled (there is no disable).
+                _touchArmed = Sleep.EnableWakeupByTouchPad(touchPad) == EspNativeError.OK;
             }
         }
 

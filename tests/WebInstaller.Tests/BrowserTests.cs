@@ -3,7 +3,7 @@ using System.IO;
 namespace LockFirmware.WebInstaller.Tests
 {
     /// <summary>
-    /// tools/WebInstaller/test/browser.mjs: the page in headless Debian chromium against `locksim serve --web`.
+    /// tools/WebInstaller/e2e/browser.mjs: the page in headless Debian chromium against `locksim serve --web`.
     /// Skipped outside CI when chromium or the npm packages are missing (the message says how to get them); CI fails.
     /// </summary>
     [TestClass]
@@ -18,7 +18,7 @@ namespace LockFirmware.WebInstaller.Tests
             }
 
             string bin(string tool, string dll) => Path.Combine(NodeRunner.Repo, "tools", tool, "bin", NodeRunner.Configuration, "net10.0", dll);
-            var (code, output) = NodeRunner.Run(300_000, new[] { "LOCKSIM_DLL", bin("LockSim", "locksim.dll"), "LOCKCTL_DLL", bin("LockCtl", "lockctl.dll") }, "test/browser.mjs");
+            var (code, output) = NodeRunner.Run(300_000, new[] { "LOCKSIM_DLL", bin("LockSim", "locksim.dll"), "LOCKCTL_DLL", bin("LockCtl", "lockctl.dll") }, "e2e/browser.mjs");
             if (code == 77)
             {
                 NodeRunner.SkipOrFail(output.Trim());

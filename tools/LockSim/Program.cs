@@ -14,6 +14,8 @@ namespace LockFirmware.LockSim
             "  locksim serve --port N [--flash FILE [--create]] [--setup-window] [--web [--web-port M]]\n" +
             "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl;\n" +
             "                                                  --web: the installer page and its WebSocket on 127.0.0.1:M (8080)\n" +
+            "  locksim web --target sim://127.0.0.1:N [--web-port M]\n" +
+            "                                                  the installer page bridged to a lock served elsewhere (the virtual ESP32)\n" +
             "  locksim power --board B --profile P [--firmware today|stock|custom] [--states]\n" +
             "                                                  battery life: mA average, mAh/day, days (docs/power.md)\n" +
             "\n" +
@@ -62,6 +64,11 @@ namespace LockFirmware.LockSim
                 if (args.Length > 0 && args[0] == "serve")
                 {
                     return Serve(args);
+                }
+
+                if (args.Length > 0 && args[0] == "web")
+                {
+                    return Web(args);
                 }
 
                 return RunInteractive(args);
@@ -148,6 +155,43 @@ namespace LockFirmware.LockSim
                 done.Wait();
             }
 
+            return 0;
+        }
+
+        // The page and its bridge for a loopback link that another program serves (a second LockSim, the virtual ESP32).
+        private static int Web(string[] args)
+        {
+            int port = -1, webPort = 8080;
+            for (int i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--target" when i + 1 < args.Length && args[i + 1].StartsWith("sim://127.0.0.1:", StringComparison.Ordinal)
+                        && int.TryParse(args[i + 1]["sim://127.0.0.1:".Length..], out port) && port > 0 && port <= 65535: i++; break;
+                    case "--web-port" when i + 1 < args.Length && int.TryParse(args[i + 1], out webPort) && webPort >= 0 && webPort <= 65535: i++; break;
+                    default:
+                        Console.Error.WriteLine($"locksim: web: bad or unknown argument '{args[i]}' (web --target sim://127.0.0.1:N [--web-port M])");
+                        return 2;
+                }
+            }
+
+            if (port < 0)
+            {
+                Console.Error.WriteLine("locksim: web needs --target sim://127.0.0.1:N (the lock's loopback link)");
+                return 2;
+            }
+
+            using WebBridge page = StartPage(port, webPort);
+            if (page == null)
+            {
+                return 2;
+            }
+
+            Console.WriteLine($"installer page: {page.Url} (WebSocket {page.Url.Replace("http://", "ws://")}link -> sim://127.0.0.1:{port})");
+            Console.WriteLine("Ctrl+C to stop.");
+            var done = new System.Threading.ManualResetEventSlim();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
+            done.Wait();
             return 0;
         }
 

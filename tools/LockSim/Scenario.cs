@@ -112,6 +112,11 @@ namespace LockFirmware.LockSim
                     _sim.SetJam(w[1] == "on" ? true : w[1] == "off" ? false : throw new ScenarioError("jam takes on or off"));
                     return null;
                 case "clear-lockout": _sim.ClearLockout(); return null;
+                case "battery":
+                    Need(w, 2);
+                    if (!w[1].EndsWith("mV") || !int.TryParse(w[1][..^2], out int mv) || mv < 0) throw new ScenarioError("battery takes a voltage like 4300mV");
+                    _sim.SetBattery(mv);
+                    return null;
                 case "expect": return Expect(w);
                 default: throw new ScenarioError($"unknown command '{w[0]}'");
             }
@@ -179,6 +184,10 @@ namespace LockFirmware.LockSim
                     return Same(want, _sim.Hardware.Bolt.Drive.ToString().ToLowerInvariant());
                 case "setup-window":
                     return Same(want, _sim.Core.Controller.SetupWindowOpen ? "open" : "closed");
+                case "low-battery":
+                    return Same(want, _sim.Core.Controller.LowBattery ? "on" : "off");
+                case "feedback":
+                    return Same(want, _sim.Core.Controller.Playing.ToString());
                 default:
                     throw new ScenarioError($"unknown expectation '{w[1]}'");
             }

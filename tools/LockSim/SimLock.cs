@@ -4,6 +4,7 @@ using LockFirmware.Core;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
+using LockFirmware.Core.Power;
 using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Clock;
 using LockFirmware.Hal.Sim.Crypto;
@@ -21,6 +22,7 @@ namespace LockFirmware.LockSim
     /// </summary>
     public sealed class SimLock
     {
+        private readonly BatteryMonitor _battery = new BatteryMonitor();
         private long _deadline = LockTime.Never;
 
         private SimLock(SimNorFlash flash, string flashPath, long nowMs)
@@ -157,6 +159,13 @@ namespace LockFirmware.LockSim
             {
                 Flash.Save(FlashPath);
             }
+        }
+
+        /// <summary>A reading of the battery pack (mV), as a board with a battery divider would take at housekeeping.</summary>
+        public void SetBattery(int millivolts)
+        {
+            _battery.Reading(Core.Controller, millivolts, Now);
+            _deadline = Core.Tick(Now);
         }
 
         /// <summary>Core's next deadline (LockTime.Never when idle): when the device loop would call it again.</summary>

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LockFirmware.LockSim
@@ -28,6 +30,9 @@ namespace LockFirmware.LockSim
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders();
+            // The host's console lifetime would take SIGTERM and Ctrl+C and then wait for Main, which waits for them:
+            // locksim owns its signals, the bridge only starts and stops with it.
+            builder.Services.AddSingleton<IHostLifetime, NoLifetime>();
             builder.WebHost.UseUrls($"http://127.0.0.1:{webPort}");
             _app = builder.Build();
             _app.UseWebSockets();
@@ -60,9 +65,18 @@ namespace LockFirmware.LockSim
                 return;
             }
 
-            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
             using var tcp = new TcpClient { NoDelay = true };
-            await tcp.ConnectAsync("127.0.0.1", loopbackPort);
+            try
+            {
+                await tcp.ConnectAsync("127.0.0.1", loopbackPort);
+            }
+            catch (SocketException)
+            {
+                context.Response.StatusCode = 502; // no lock on the loopback link: the page says it cannot reach it
+                return;
+            }
+
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
             using NetworkStream stream = tcp.GetStream();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             Task up = Pump(() => Up(socket, stream, stop.Token));
@@ -123,6 +137,13 @@ namespace LockFirmware.LockSim
             {
                 // the browser left or the lock dropped the link: the other side is closed by Accept
             }
+        }
+
+        private sealed class NoLifetime : IHostLifetime
+        {
+            public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
 
         public void Dispose()

@@ -69,7 +69,7 @@ for pe in "$kit"/bin/libs/*.pe; do
     if [[ " $(echo $shifted) " == *" $name "* ]]; then
         mdp "$out/libs" "$kit/bin/libs/$name.dll" -excludeClassByName Microsoft.CodeAnalysis.EmbeddedAttribute
     else
-        cp "$pe" "$out/libs/" && size "$out/libs/$name.pe" "(kit)"
+        cp "$pe" "${pe%.pe}.pdbx" "$out/libs/" && size "$out/libs/$name.pe" "(kit)"
     fi
 done
 for dll in "${dlls[@]}"; do

@@ -201,10 +201,7 @@ namespace LockFirmware.Core.Lock
         public long Signal(Feedback feedback, long nowMs)
         {
             Advance(nowMs);
-            _pattern = FeedbackPatterns.For(feedback);
-            Playing = _pattern == null ? Feedback.None : feedback;
-            _patternStep = 0;
-            ApplyPatternStep();
+            Play(feedback);
             return NextDeadline(nowMs);
         }
 
@@ -601,13 +598,28 @@ namespace LockFirmware.Core.Lock
                     }
                     else
                     {
-                        StopPattern(Playing);
+                        Feedback finished = Playing;
+                        StopPattern(finished);
+                        if (LowBattery && (finished == Feedback.Accepted || finished == Feedback.Rejected || finished == Feedback.Lockout))
+                        {
+                            // The person at the door hears it after every verdict until the cells are changed.
+                            Play(Feedback.LowBattery);
+                        }
+
                         return;
                     }
                 }
 
                 ApplyPatternStep();
             }
+        }
+
+        private void Play(Feedback feedback)
+        {
+            _pattern = FeedbackPatterns.For(feedback);
+            Playing = _pattern == null ? Feedback.None : feedback;
+            _patternStep = 0;
+            ApplyPatternStep();
         }
 
         private void ApplyPatternStep()

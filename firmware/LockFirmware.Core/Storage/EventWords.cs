@@ -63,7 +63,7 @@ namespace LockFirmware.Core.Storage
                 case EventType.PowerLossRecovered: return "recovered after a power loss";
                 case EventType.ClockSet: return d < Epoch2025Seconds ? "clock set (it was unknown)" : "clock set (it read " + Time(d, offsetMinutes, dstRule) + ")";
                 case EventType.ClockUnknown: return "clock unknown: codes refused until the time is set";
-                case EventType.ClockWentBackwards: return "clock went back " + (d / 1000).ToString() + " s";
+                case EventType.ClockWentBackwards: return "clock went back " + (d < 1000 ? d.ToString() + " ms" : (d / 1000).ToString() + " s");
                 case EventType.LowBattery: return "battery low";
                 case EventType.StorageCorruptionSkipped: return "damaged storage skipped";
                 case EventType.FactoryReset: return "factory reset";

@@ -29,6 +29,9 @@ namespace LockFirmware.LockSim.Power
                         options = new[] { one };
                         i++;
                         break;
+                    case "--firmware" when i + 1 < args.Length:
+                        Console.Error.WriteLine($"locksim: power: unknown firmware '{args[i + 1]}' (today, stock or custom)");
+                        return 2;
                     default:
                         Console.Error.WriteLine($"locksim: power: bad or unknown argument '{args[i]}' ({Usage})");
                         return 2;

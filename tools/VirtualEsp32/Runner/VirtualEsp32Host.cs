@@ -18,6 +18,10 @@ namespace LockFirmware.VirtualEsp32
 
         public string Runner { get; private set; }
 
+        /// <summary>The extracted nf-interpreter source the runner was built from (build.sh's cache layout).</summary>
+        public string NfInterpreterDirectory =>
+            Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Runner)!, "..", "..", "src", "nf-interpreter"));
+
         /// <summary>artifacts/nano: our .pe files; artifacts/nano/libs: the libraries'.</summary>
         public string PeDirectory { get; private set; }
 
@@ -58,11 +62,15 @@ namespace LockFirmware.VirtualEsp32
             return null;
         }
 
-        /// <summary>Builds or finds the host, converts every nano1.0 assembly. Throws with the scripts' output on failure.</summary>
+        /// <summary>
+        /// Builds or finds the host, converts every nano1.0 assembly. Throws with the scripts' output on failure.
+        /// LOCKFW_NANOCLR=&lt;runner&gt; uses that runner instead of build.sh's (a scratch build, e.g. a mutated native).
+        /// </summary>
         public static VirtualEsp32Host Prepare()
         {
             string tools = Path.Combine(RepoRoot, "tools", "VirtualEsp32");
-            if (Run("bash", new[] { Path.Combine(tools, "build.sh") }, out string built) != 0)
+            string built = Environment.GetEnvironmentVariable("LOCKFW_NANOCLR");
+            if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(tools, "build.sh") }, out built) != 0)
                 throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
             if (Run("bash", new[] { Path.Combine(tools, "convert.sh") }, out string converted) != 0)
                 throw new InvalidOperationException("tools/VirtualEsp32/convert.sh failed:\n" + converted);

@@ -94,7 +94,12 @@ if (!bluetoothAvailable()) $('ble-missing').hidden = false;
 if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname)) $('sim-box').open = true;
 
 task('connect-ble', async () => {
-  await connect(connectBluetooth);
+  let device = null; // after the first pick, reconnect to the same lock without the chooser
+  await connect(async () => {
+    const t = await connectBluetooth(device);
+    device = t.device;
+    return t;
+  });
   return `Connected to ${state.link.transport.name}. Sign in next.`;
 });
 
@@ -161,13 +166,13 @@ task('make-keys', async () => {
   return 'New lock secret and keys made in this browser. Export them before you close the page.';
 });
 
+// In lockctl's formats: secret.hex for `lockctl code issue --secret-file` (the issuer), the role keys for --key-file.
 task('export-keys', async () => {
   if (!keys.secret) throw new Refusal('Make the secret and keys first.');
-  download('lock-keys.json', JSON.stringify({
-    note: 'LockFirmware lock secret (for the code issuer: secret.hex) and role keys. Keep them safe.',
-    secret: hex(keys.secret), installerKey: hex(keys.installer), ownerKey: hex(keys.owner),
-  }, null, 2));
-  return 'Exported lock-keys.json.';
+  download('secret.hex', hex(keys.secret) + '\n');
+  download('installer.key', hex(keys.installer) + '\n');
+  download('owner.key', hex(keys.owner) + '\n');
+  return 'Exported secret.hex (for the code issuer), installer.key and owner.key. Keep them safe.';
 });
 
 task('provision-lock', async () => {
@@ -188,7 +193,7 @@ task('make-keypad-key', async () => {
 });
 
 task('export-keypad-key', async () => {
-  download(`keypad-${$('keypad-id').value}.key`, keyOf('keypad-key', 'keypad key').reduce((s, b) => s + b.toString(16).padStart(2, '0'), '') + '\n');
+  download(`keypad-${$('keypad-id').value}.key`, hex(keyOf('keypad-key', 'keypad key')) + '\n');
   return 'Exported the keypad key.';
 });
 

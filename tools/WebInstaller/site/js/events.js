@@ -56,7 +56,7 @@ export function describe(r, offsetMinutes, dst) {
     case 0x02: return 'recovered after a power loss';
     case 0x03: return d < EPOCH_2025 ? 'clock set (it was unknown)' : `clock set (it read ${T(d)})`;
     case 0x04: return 'clock unknown: codes refused until the time is set';
-    case 0x05: return `clock went back ${Math.floor(d / 1000)} s`;
+    case 0x05: return `clock went back ${d < 1000 ? `${d} ms` : `${Math.floor(d / 1000)} s`}`;
     case 0x06: return 'battery low';
     case 0x07: return 'damaged storage skipped';
     case 0x08: return 'factory reset';

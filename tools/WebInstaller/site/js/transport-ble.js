@@ -9,11 +9,12 @@ export function bluetoothAvailable() {
   return typeof navigator !== 'undefined' && !!navigator.bluetooth;
 }
 
-export async function connectBluetooth() {
+/** Connects to a lock: the one the user picks in Chrome's chooser, or `known` again (no chooser) after a drop. */
+export async function connectBluetooth(known) {
   if (!bluetoothAvailable()) {
     throw new Error('this browser has no Web Bluetooth: use Chrome or Edge (Android, Windows, macOS, ChromeOS, Linux), over https or on localhost');
   }
-  const device = await navigator.bluetooth.requestDevice({ filters: [{ services: [SERVICE] }] });
+  const device = known ?? (await navigator.bluetooth.requestDevice({ filters: [{ services: [SERVICE] }] }));
   const server = await device.gatt.connect();
   const service = await server.getPrimaryService(SERVICE);
   const adminIn = await service.getCharacteristic(ADMIN_IN);
@@ -21,6 +22,7 @@ export async function connectBluetooth() {
   let keypadIn = null;
   const t = {
     kind: 'bluetooth',
+    device,
     name: device.name || 'LockFW',
     // Web Bluetooth does not expose the ATT MTU: 20 bytes fits every link (the lock's own fragments follow its MTU).
     payload: 20,
