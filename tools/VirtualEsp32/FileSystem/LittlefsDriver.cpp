@@ -32,6 +32,11 @@ lfs_t *Fs()
 {
     return LittlefsVolume::FileSystem();
 }
+
+uint32_t AttributesOf(const struct lfs_info &info)
+{
+    return info.type == LFS_TYPE_DIR ? FileAttributes::FileAttributes_Directory : FileAttributes::FileAttributes_Normal;
+}
 } // namespace
 
 //--// stream
@@ -71,14 +76,16 @@ HRESULT LittlefsDriver::Open(const VOLUME_ID *volume, const char *path, void *&h
 
     char lfsPath[FS_MAX_PATH_LENGTH];
     struct lfs_info info;
+    bool exists;
 
-    if (!ToLittlefsPath(path, lfsPath, sizeof(lfsPath)))
+    HRESULT hr = Lookup(path, lfsPath, sizeof(lfsPath), &info, &exists);
+    if (hr != S_OK)
     {
-        return CLR_E_PATH_TOO_LONG;
+        return hr;
     }
 
     // upstream: fopen(path, stat(path) == 0 ? "r+" : "w+")
-    int flags = lfs_stat(Fs(), lfsPath, &info) == LFS_ERR_OK ? LFS_O_RDWR : LFS_O_RDWR | LFS_O_CREAT | LFS_O_TRUNC;
+    int flags = exists ? LFS_O_RDWR : LFS_O_RDWR | LFS_O_CREAT | LFS_O_TRUNC;
 
     FileHandle *fileHandle = static_cast<FileHandle *>(calloc(1, sizeof(FileHandle)));
     if (fileHandle == NULL)
@@ -260,8 +267,7 @@ HRESULT LittlefsDriver::FindNext(void *handle, FS_FILEINFO *fileInfo, bool *foun
     }
 
     hal_strcpy_s((char *)fileInfo->FileName, fileInfo->FileNameSize + 1, info.name);
-    fileInfo->Attributes =
-        info.type == LFS_TYPE_DIR ? FileAttributes::FileAttributes_Directory : FileAttributes::FileAttributes_Normal;
+    fileInfo->Attributes = AttributesOf(info);
     fileInfo->Size = info.size;
     return S_OK;
 }
@@ -284,29 +290,19 @@ HRESULT LittlefsDriver::GetFileInfo(const VOLUME_ID *volume, const char *path, F
     char lfsPath[FS_MAX_PATH_LENGTH];
     struct lfs_info info;
 
-    if (!ToLittlefsPath(path, lfsPath, sizeof(lfsPath)))
+    HRESULT hr = Lookup(path, lfsPath, sizeof(lfsPath), &info, found);
+    if (hr == S_OK && *found)
     {
-        return CLR_E_PATH_TOO_LONG;
-    }
-
-    if (strcmp(lfsPath, "/") == 0)
-    {
-        fileInfo->Attributes = FileAttributes::FileAttributes_Directory;
-        fileInfo->Size = 0;
-        fileInfo->FileNameSize = 1;
-        *found = true;
-        return S_OK;
-    }
-
-    *found = lfs_stat(Fs(), lfsPath, &info) == LFS_ERR_OK;
-    if (*found)
-    {
-        fileInfo->Attributes =
-            info.type == LFS_TYPE_DIR ? FileAttributes::FileAttributes_Directory : FileAttributes::FileAttributes_Normal;
+        fileInfo->Attributes = AttributesOf(info);
         fileInfo->Size = info.size;
+        if (strcmp(lfsPath, "/") == 0)
+        {
+            // as upstream for the root
+            fileInfo->FileNameSize = 1;
+        }
     }
 
-    return S_OK;
+    return hr;
 }
 
 HRESULT LittlefsDriver::CreateDirectory(const VOLUME_ID *volume, const char *path)
@@ -363,15 +359,12 @@ HRESULT LittlefsDriver::Delete(const VOLUME_ID *volume, const char *path, bool r
 
     char lfsPath[FS_MAX_PATH_LENGTH];
     struct lfs_info info;
+    bool found;
 
-    if (!ToLittlefsPath(path, lfsPath, sizeof(lfsPath)))
+    HRESULT hr = Lookup(path, lfsPath, sizeof(lfsPath), &info, &found);
+    if (hr != S_OK || !found)
     {
-        return CLR_E_PATH_TOO_LONG;
-    }
-
-    if (lfs_stat(Fs(), lfsPath, &info) != LFS_ERR_OK)
-    {
-        return CLR_E_FILE_NOT_FOUND;
+        return hr != S_OK ? hr : CLR_E_FILE_NOT_FOUND;
     }
 
     int result = lfs_remove(Fs(), lfsPath);
@@ -394,24 +387,17 @@ HRESULT LittlefsDriver::GetAttributes(const VOLUME_ID *volume, const char *path,
 
     char lfsPath[FS_MAX_PATH_LENGTH];
     struct lfs_info info;
+    bool found;
 
     *attributes = EMPTY_ATTRIBUTE;
-    if (!ToLittlefsPath(path, lfsPath, sizeof(lfsPath)))
-    {
-        return CLR_E_PATH_TOO_LONG;
-    }
-
-    if (strcmp(lfsPath, "/") == 0)
-    {
-        *attributes = FileAttributes::FileAttributes_Directory;
-    }
-    else if (lfs_stat(Fs(), lfsPath, &info) == LFS_ERR_OK)
+    HRESULT hr = Lookup(path, lfsPath, sizeof(lfsPath), &info, &found);
+    if (hr == S_OK && found)
     {
         // as upstream: a file has no attribute bits, a directory the directory bit
         *attributes = info.type == LFS_TYPE_DIR ? FileAttributes::FileAttributes_Directory : 0;
     }
 
-    return S_OK;
+    return hr;
 }
 
 HRESULT LittlefsDriver::SetAttributes(const VOLUME_ID *volume, const char *path, uint32_t attributes)
@@ -421,14 +407,11 @@ HRESULT LittlefsDriver::SetAttributes(const VOLUME_ID *volume, const char *path,
 
     char lfsPath[FS_MAX_PATH_LENGTH];
     struct lfs_info info;
-
-    if (!ToLittlefsPath(path, lfsPath, sizeof(lfsPath)))
-    {
-        return CLR_E_PATH_TOO_LONG;
-    }
+    bool found;
 
     // as upstream: the path must exist; littlefs keeps no attributes, so nothing is stored
-    return lfs_stat(Fs(), lfsPath, &info) == LFS_ERR_OK ? S_OK : CLR_E_FILE_IO;
+    HRESULT hr = Lookup(path, lfsPath, sizeof(lfsPath), &info, &found);
+    return hr != S_OK ? hr : found ? S_OK : CLR_E_FILE_IO;
 }
 
 HRESULT LittlefsDriver::Format(const VOLUME_ID *volume, const char *volumeLabel, uint32_t parameters)
@@ -472,6 +455,27 @@ HRESULT LittlefsDriver::GetVolumeLabel(const VOLUME_ID *volume, char *volumeLabe
 }
 
 //--//
+
+// The littlefs path of a drive path and what is there; the root is a directory that is always found.
+HRESULT LittlefsDriver::Lookup(const char *path, char *lfsPath, size_t size, struct lfs_info *info, bool *found)
+{
+    if (!ToLittlefsPath(path, lfsPath, size))
+    {
+        *found = false;
+        return CLR_E_PATH_TOO_LONG;
+    }
+
+    if (strcmp(lfsPath, "/") == 0)
+    {
+        info->type = LFS_TYPE_DIR;
+        info->size = 0;
+        *found = true;
+        return S_OK;
+    }
+
+    *found = lfs_stat(Fs(), lfsPath, info) == LFS_ERR_OK;
+    return S_OK;
+}
 
 // "\dir\file.sec" (relative to the drive) -> "/dir/file.sec"
 bool LittlefsDriver::ToLittlefsPath(const char *path, char *buffer, size_t bufferSize)

@@ -15,6 +15,7 @@
 
 #include <nanoHAL_v2.h>
 #include <nanoPAL_FileSystem.h>
+#include <lfs.h>
 
 struct LittlefsDriver
 {
@@ -52,6 +53,7 @@ struct LittlefsDriver
     static HRESULT GetVolumeLabel(const VOLUME_ID *volume, char *volumeLabel, int32_t volumeLabelLength);
 
   private:
+    static HRESULT Lookup(const char *path, char *lfsPath, size_t size, struct lfs_info *info, bool *found);
     static bool ToLittlefsPath(const char *path, char *buffer, size_t bufferSize);
     static HRESULT RemoveTree(char *path, size_t bufferSize);
 };
