@@ -23,7 +23,7 @@ namespace LockFirmware.Hal.Esp32
     /// </summary>
     public sealed class FileFlashRegion : IFlashRegion
     {
-        private readonly string _prefix;
+        private readonly string[] _paths;
         private readonly byte[] _sector;
         private int _cached = -1;
         private int _cachedLength;
@@ -31,7 +31,13 @@ namespace LockFirmware.Hal.Esp32
         /// <param name="prefix">Path and name start of the sector files, e.g. "I:\\lockfw-".</param>
         public FileFlashRegion(string prefix, int sectorSize, int sectorCount)
         {
-            _prefix = prefix;
+            // The names once: every program and read would otherwise build a string.
+            _paths = new string[sectorCount];
+            for (int i = 0; i < sectorCount; i++)
+            {
+                _paths[i] = prefix + (i < 10 ? "0" : string.Empty) + i.ToString() + ".sec";
+            }
+
             SectorSize = sectorSize;
             SectorCount = sectorCount;
             _sector = new byte[sectorSize];
@@ -165,7 +171,7 @@ namespace LockFirmware.Hal.Esp32
 
         private string SectorPath(int sector)
         {
-            return _prefix + (sector < 10 ? "0" : string.Empty) + sector.ToString() + ".sec";
+            return _paths[sector];
         }
 
         private void Check(int address, int count)
