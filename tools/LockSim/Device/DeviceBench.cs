@@ -29,11 +29,16 @@ namespace LockFirmware.LockSim.Device
         private readonly AutoResetEvent _timeAnswered = new AutoResetEvent(false);
         private readonly AutoResetEvent _heapAnswered = new AutoResetEvent(false);
 
-        public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0)
+        /// <summary>Attaches to the host's bench port with the hardware as it stands: the bolt at
+        /// <paramref name="boltPosition"/> (1 extended), the door closed or open, the bolt stuck or free.</summary>
+        public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0, bool doorClosed = true, bool jammed = false)
         {
             _pins = pins;
             _port = port;
             Hardware = new SimLockHardware(800, boltPosition);
+            _doorClosed = doorClosed;
+            Hardware.DoorClosed.IsActive = doorClosed;
+            Hardware.Bolt.Jammed = jammed;
             StreamReader reader = Connect();
             _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "bench-reader" };
             _physics = new Thread(RunPhysics) { IsBackground = true, Name = "bench-physics" };
@@ -122,6 +127,29 @@ namespace LockFirmware.LockSim.Device
                 Send($"advance {step}");
                 done += step;
                 Thread.Sleep(step <= 250 ? (int)Math.Min(step, 60) : 40); // let the app run at the new time
+            }
+        }
+
+        /// <summary>
+        /// Lets device time pass until the device's clock reads <paramref name="utcMs"/>. The clock is asked, not
+        /// counted (device time also passes in real time, while the tools talk to it). While the motor runs, time passes
+        /// in real time; otherwise the clock jumps: by 250 ms over the first 10 s (a deadline shortly ahead, such as a
+        /// relock, fires close to its time), then by as much as has passed already, so a year takes a few dozen jumps.
+        /// </summary>
+        public void AdvanceTo(long utcMs, TimeSpan timeout)
+        {
+            long from = DeviceTimeMs(timeout);
+            for (long now = from; now < utcMs; now = DeviceTimeMs(timeout))
+            {
+                if (Drive == MotorDrive.Forward || Drive == MotorDrive.Reverse)
+                {
+                    Thread.Sleep(10);
+                    continue;
+                }
+
+                long step = Math.Min(now - from < 10_000 ? 250 : now - from, utcMs - now);
+                Send($"advance {step}");
+                Thread.Sleep(step <= 250 ? 30 : 40); // let the app run at the new time
             }
         }
 
