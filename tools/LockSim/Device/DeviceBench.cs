@@ -132,22 +132,25 @@ namespace LockFirmware.LockSim.Device
 
         /// <summary>
         /// Lets device time pass until the device's clock reads <paramref name="utcMs"/>. The clock is asked, not
-        /// counted (device time also passes in real time, while the tools talk to it). While the motor runs, time passes
-        /// in real time; otherwise the clock jumps: by 250 ms over the first 10 s (a deadline shortly ahead, such as a
-        /// relock, fires close to its time), then by as much as has passed already, so a year takes a few dozen jumps.
+        /// counted (device time also passes in real time, while the tools talk to it). While the motor is driven, time
+        /// passes in real time; otherwise the clock jumps: by 250 ms for 10 s after the start or the motor's last move
+        /// (what follows shortly, a relock, a retry after a brake, fires close to its time), then by as much as has
+        /// been quiet, so a year takes a few dozen jumps.
         /// </summary>
         public void AdvanceTo(long utcMs, TimeSpan timeout)
         {
-            long from = DeviceTimeMs(timeout);
-            for (long now = from; now < utcMs; now = DeviceTimeMs(timeout))
+            long quietSince = DeviceTimeMs(timeout);
+            for (long now = quietSince; now < utcMs; now = DeviceTimeMs(timeout))
             {
-                if (Drive == MotorDrive.Forward || Drive == MotorDrive.Reverse)
+                if (Drive != MotorDrive.Coast)
                 {
                     Thread.Sleep(10);
+                    quietSince = now;
                     continue;
                 }
 
-                long step = Math.Min(now - from < 10_000 ? 250 : now - from, utcMs - now);
+                long quiet = now - quietSince;
+                long step = Math.Min(quiet < 10_000 ? 250 : quiet, utcMs - now);
                 Send($"advance {step}");
                 Thread.Sleep(step <= 250 ? 30 : 40); // let the app run at the new time
             }

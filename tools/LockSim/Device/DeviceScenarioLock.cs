@@ -73,7 +73,7 @@ namespace LockFirmware.LockSim.Device
         public void SetClock(long utcMs)
         {
             CatchUp();
-            Owner("set the clock").SetTime(utcMs);
+            AsOwner("set the clock", app => app.SetTime(utcMs));
             _now = utcMs;
             _sessionUsedAt = utcMs;
         }
@@ -90,7 +90,7 @@ namespace LockFirmware.LockSim.Device
             if (_provisioned)
             {
                 // Provisioned already: a new secret is the owner's to give.
-                Owner("provision").Call(AdminCommand.ProvisionSecret, secret);
+                AsOwner("provision", app => app.Call(AdminCommand.ProvisionSecret, secret));
                 return secret;
             }
 
@@ -155,7 +155,7 @@ namespace LockFirmware.LockSim.Device
         public void ClearLockout()
         {
             CatchUp();
-            Owner("clear the lockout").Call(AdminCommand.ClearLockout);
+            AsOwner("clear the lockout", app => app.Call(AdminCommand.ClearLockout));
         }
 
         public void SetBattery(int millivolts) =>
@@ -177,7 +177,7 @@ namespace LockFirmware.LockSim.Device
             get
             {
                 var types = new List<EventType>();
-                foreach (EventRecord r in Owner("read the log").ReadLog(0))
+                foreach (EventRecord r in AsOwner("read the log", app => app.ReadLog(0)))
                 {
                     if (!IsObserverRecord(r.Type)) types.Add(r.Type);
                 }
@@ -205,7 +205,25 @@ namespace LockFirmware.LockSim.Device
             type == EventType.AdminSessionOpened || type == EventType.AdminSessionEnded ||
             type == EventType.AdminCommand || type == EventType.AdminRecordsSuppressed;
 
-        private RemoteStatus Status(string what) => Owner(what).Status();
+        private RemoteStatus Status(string what) => AsOwner(what, app => app.Status());
+
+        private void AsOwner(string what, Action<RemoteLock> call) => AsOwner(what, app => { call(app); return 0; });
+
+        // What the owner's app does on the kept connection; a refusal or a lock that stopped answering fails the
+        // scenario with the device's last console lines.
+        private T AsOwner<T>(string what, Func<RemoteLock, T> call)
+        {
+            RemoteLock app = Owner(what);
+            try
+            {
+                return call(app);
+            }
+            catch (LockFirmware.LockCtl.CliException e)
+            {
+                _role = null;
+                throw new InvalidOperationException($"{what}: {e.Message}; the device's last lines:\n{LastLines()}");
+            }
+        }
 
         // The owner's session on the kept connection, opened again when it may have ended (idle, power cut, clock set back).
         private RemoteLock Owner(string what)
