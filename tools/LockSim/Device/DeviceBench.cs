@@ -39,7 +39,9 @@ namespace LockFirmware.LockSim.Device
             _doorClosed = doorClosed;
             Hardware.DoorClosed.IsActive = doorClosed;
             Hardware.Bolt.Jammed = jammed;
-            StreamReader reader = Connect();
+            // The host may still be starting: attach as soon as it listens, so the inputs are there before the app
+            // reads its pins (the host keeps levels driven before the app opens a pin).
+            StreamReader reader = Reconnect(false) ?? throw new IOException($"no virtual ESP32 bench on 127.0.0.1:{port}");
             _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "bench-reader" };
             _physics = new Thread(RunPhysics) { IsBackground = true, Name = "bench-physics" };
             _reader.Start();
@@ -176,7 +178,7 @@ namespace LockFirmware.LockSim.Device
         }
 
         // The chip reset (deep sleep): the host comes back on the same port; the hardware did not go anywhere.
-        private StreamReader Reconnect()
+        private StreamReader Reconnect(bool sendInputs = true)
         {
             var end = DateTime.UtcNow.AddSeconds(30);
             while (!_stopped && DateTime.UtcNow < end)
@@ -184,12 +186,12 @@ namespace LockFirmware.LockSim.Device
                 try
                 {
                     StreamReader reader = Connect();
-                    SendInputs();
+                    if (sendInputs) SendInputs();
                     return reader;
                 }
                 catch (SocketException)
                 {
-                    Thread.Sleep(20);
+                    Thread.Sleep(sendInputs ? 20 : 1);
                 }
             }
 

@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
 
 namespace LockFirmware.LockSim.Device
 {
@@ -50,11 +53,29 @@ namespace LockFirmware.LockSim.Device
 
         private void Boot(double boltPosition, long? clockMs, bool doorClosed, bool jammed)
         {
-            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, clockMs: clockMs);
-            if (!Device.WaitFor(() => Device.BenchPort > 0, _bootTimeout))
-                throw new InvalidOperationException("the virtual ESP32 opened no bench port:\n" + string.Join("\n", Device.Lines));
-            Bench = new DeviceBench(Pins, Device.BenchPort, boltPosition, doorClosed, jammed);
+            // The bench attaches while the host starts, before the app reads its pins (a chip's pins are wired before
+            // power-up): on a port chosen here, not one read back from the host's output after the app has booted.
+            int benchPort = FreePort();
+            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, clockMs: clockMs, benchPort: benchPort);
+            try
+            {
+                Bench = new DeviceBench(Pins, benchPort, boltPosition, doorClosed, jammed);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException(e.Message + ":\n" + string.Join("\n", Device.Lines));
+            }
+
             Device.WaitBooted(_bootTimeout);
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
         }
     }
 }

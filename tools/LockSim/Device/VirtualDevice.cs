@@ -62,12 +62,12 @@ namespace LockFirmware.LockSim.Device
 
         /// <summary>Starts the runner on the load list (mscorlib first, the app last) with its flash partition in
         /// <paramref name="flashPath"/> (created erased when missing); <paramref name="clockMs"/>: the RTC's time at
-        /// power-up (UTC ms), null for the host's.</summary>
-        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0, long? clockMs = null)
+        /// power-up (UTC ms), null for the host's; <paramref name="benchPort"/>: 0 for any free port (read back).</summary>
+        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0, long? clockMs = null, int benchPort = 0)
         {
             var device = new VirtualDevice(runner, loadList, flashPath) { BlePort = 0 };
             string rtc = clockMs == null ? null : "VESP32_RTC_OFFSET_TICKS=" + (clockMs.Value - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) * 10_000;
-            device.Launch(0, blePort, rtc);
+            device.Launch(benchPort, blePort, rtc);
             return device;
         }
 
