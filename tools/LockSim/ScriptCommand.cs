@@ -18,7 +18,7 @@ namespace LockFirmware.LockSim
 
         public static int Run(string[] args, TextWriter output)
         {
-            bool device = false;
+            bool device = false, deviceOption = false;
             string board = "esp32-devkitc", configuration = "Debug";
             var files = new List<string>();
             for (int i = 1; i < args.Length; i++)
@@ -26,8 +26,8 @@ namespace LockFirmware.LockSim
                 switch (args[i])
                 {
                     case "--device": device = true; break;
-                    case "--board" when i + 1 < args.Length: board = args[++i]; break;
-                    case "--release": configuration = "Release"; break;
+                    case "--board" when i + 1 < args.Length: board = args[++i]; deviceOption = true; break;
+                    case "--release": configuration = "Release"; deviceOption = true; break;
                     default:
                         if (args[i].StartsWith("--", StringComparison.Ordinal))
                         {
@@ -40,7 +40,7 @@ namespace LockFirmware.LockSim
                 }
             }
 
-            if (files.Count == 0 || (!device && (board != "esp32-devkitc" || configuration != "Debug")))
+            if (files.Count == 0 || (deviceOption && !device))
             {
                 output.WriteLine($"locksim: script needs scenario files; --board and --release go with --device ({Usage})");
                 return 2;
