@@ -103,10 +103,14 @@ namespace LockFirmware.LockSim.Device
             LetPass(6_000);
             bench.SetButton(false);
             LetPass(500);
-            Open(AdminRole.Setup, Convert.FromHexString(_session.Device.SetupKey));
-            _app.Provision(secret, _installerKey, _ownerKey);
-            Open(AdminRole.Installer, _installerKey);
-            _app.AddKeypad(KeypadId, _keypadKey);
+            OnDevice("provision", () =>
+            {
+                Open(AdminRole.Setup, Convert.FromHexString(_session.Device.SetupKey));
+                _app.Provision(secret, _installerKey, _ownerKey);
+                Open(AdminRole.Installer, _installerKey);
+                _app.AddKeypad(KeypadId, _keypadKey);
+                return 0;
+            });
             LetPass(new LockConfig().SetupWindowMs + 1_000);
             _provisioned = true;
             SetClock(_now);
@@ -118,7 +122,7 @@ namespace LockFirmware.LockSim.Device
             if (!_provisioned)
                 throw NotAvailable("typing on an unprovisioned lock (codes reach the device only through a registered keypad, and registering one needs provisioning)");
             CatchUp();
-            AccessResult? verdict = _app.Enter(KeypadId, _keypadKey, ++_keypadCounter, Encoding.ASCII.GetBytes(digits), true);
+            AccessResult? verdict = OnDevice("type", () => _app.Enter(KeypadId, _keypadKey, ++_keypadCounter, Encoding.ASCII.GetBytes(digits), true));
             return verdict ?? throw new InvalidOperationException("no verdict came back on the keypad channel within the keypad's window; the device's last lines:\n" + LastLines());
         }
 
@@ -209,14 +213,15 @@ namespace LockFirmware.LockSim.Device
 
         private void AsOwner(string what, Action<RemoteLock> call) => AsOwner(what, app => { call(app); return 0; });
 
-        // What the owner's app does on the kept connection; a refusal or a lock that stopped answering fails the
-        // scenario with the device's last console lines.
-        private T AsOwner<T>(string what, Func<RemoteLock, T> call)
+        private T AsOwner<T>(string what, Func<RemoteLock, T> call) => OnDevice(what, () => call(Owner(what)));
+
+        // What an app does on the kept connection; a refusal or a lock that stopped answering fails the scenario with
+        // the device's last console lines.
+        private T OnDevice<T>(string what, Func<T> call)
         {
-            RemoteLock app = Owner(what);
             try
             {
-                return call(app);
+                return call();
             }
             catch (LockFirmware.LockCtl.CliException e)
             {
