@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Protocol;
@@ -37,6 +39,9 @@ namespace LockFirmware.LockSim.Device
         // backwards would log ClockWentBackwards, which the simulated lock never does.
         private const long InstallerVisitMs = 150_000;
 
+        // The shortest press in real time (see SetButton).
+        private const int MinPressMs = 200;
+
         private static readonly TimeSpan Answer = TimeSpan.FromSeconds(30);
         private readonly string _dir = Path.Combine(Path.GetTempPath(), "locksim-device-" + Guid.NewGuid().ToString("N"));
         private readonly DeviceSession _session;
@@ -49,6 +54,7 @@ namespace LockFirmware.LockSim.Device
         private uint _keypadCounter;
         private bool _provisioned;
         private long _now;
+        private long _pressedAt;
 
         public DeviceScenarioLock(DeviceImage image, long startMs)
         {
@@ -135,6 +141,15 @@ namespace LockFirmware.LockSim.Device
         public void SetButton(bool pressed)
         {
             CatchUp();
+            if (!pressed)
+            {
+                // A press must last in real time too: the app samples the pin when its loop runs, and a press and
+                // release between two of its ticks (a 200 ms press is one clock jump) would never be seen.
+                long held = (long)Stopwatch.GetElapsedTime(_pressedAt).TotalMilliseconds;
+                if (held < MinPressMs) Thread.Sleep((int)(MinPressMs - held));
+            }
+
+            _pressedAt = Stopwatch.GetTimestamp();
             _session.Bench.SetButton(pressed);
         }
 
