@@ -69,6 +69,9 @@ namespace LockFirmware.Device
                     }
 
                     more = fragments == LinkEndpoint.MaxFragmentsPerPoll;
+                    // A message may have set the clock: tick at the clock's time, or the admin session takes the old
+                    // time for a clock set back and ends at the next tick (found by scenario 19 on the virtual device).
+                    now = clock.NowMs;
                     // Tick, not just the controller: session timeouts, lockout expiry and the rejection log run here too.
                     deadline = core.Tick(now);
                 }

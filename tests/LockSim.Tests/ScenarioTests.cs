@@ -62,6 +62,22 @@ namespace LockFirmware.LockSim.Tests
         }
 
         [TestMethod]
+        public void ScriptRunsEachFileAndRefusesDeviceOptionsWithoutDevice()
+        {
+            string file = Path.Combine(ScenarioDir, "02-replay-refused.lock");
+            var output = new StringWriter();
+            Assert.AreEqual(0, ScriptCommand.Run(new[] { "script", file, file }, output), output.ToString());
+            Assert.AreEqual(2, output.ToString().Split("ok " + file).Length - 1, output.ToString());
+
+            foreach (string[] bad in new[] { new[] { "script", "--board", "esp32-devkitc", file }, new[] { "script", "--release", file }, new[] { "script", "--frob", file }, new[] { "script", "--device" } })
+            {
+                var refused = new StringWriter();
+                Assert.AreEqual(2, ScriptCommand.Run(bad, refused), string.Join(" ", bad) + " -> " + refused);
+                StringAssert.Contains(refused.ToString(), "locksim script");
+            }
+        }
+
+        [TestMethod]
         public void MissingScenarioFileIsAnError()
         {
             var output = new StringWriter();

@@ -92,8 +92,12 @@ namespace LockFirmware.VirtualDevice.Tests
                 return issued.Out.Trim();
             }
 
+            // Each entry with a counter above the last, as a keypad sends them: lockctl's default counter is whole
+            // seconds, and now that the verdict comes back at once two entries can fall in one second (a replayed frame).
+            private int _counter;
+
             public (int Code, string Out, string Err) Keypad(string code) =>
-                Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", KeypadKey, "--target", Target);
+                Run("keypad", "enter", code, "--id", "4", "--keypad-key-file", KeypadKey, "--counter", Interlocked.Increment(ref _counter).ToString(), "--target", Target);
 
             public void Dispose()
             {

@@ -10,7 +10,7 @@ namespace LockFirmware.LockSim
             "\n" +
             "  locksim [--flash FILE [--create]] [--speed N]   interactive view (80x24); N times real time\n" +
             "  locksim demo                                    a courier delivery on a fresh lock, no input needed\n" +
-            "  locksim script FILE...                          run scenarios; exit 1 at a failed expectation, 2 at a bad line\n" +
+            "  " + ScriptCommand.Usage + "\n" +
             "  locksim serve --port N [--flash FILE [--create]] [--setup-window] [--web [--web-port M]]\n" +
             "                                                  serve the BLE protocol on 127.0.0.1:N for lockctl;\n" +
             "                                                  --web: the installer page and its WebSocket on 127.0.0.1:M (8080)\n" +
@@ -48,13 +48,7 @@ namespace LockFirmware.LockSim
                         return 2;
                     }
 
-                    int worst = 0;
-                    for (int i = 1; i < args.Length; i++)
-                    {
-                        worst = Math.Max(worst, new Scenario(Console.Out).RunFile(args[i]));
-                    }
-
-                    return worst;
+                    return ScriptCommand.Run(args, Console.Out);
                 }
 
                 if (args.Length > 0 && args[0] == "device")

@@ -2,28 +2,38 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using LockFirmware.Core.Access;
 using LockFirmware.Core.Common;
 using LockFirmware.Core.Lock;
 using LockFirmware.Core.Storage;
+using LockFirmware.Hal.Sim.Crypto;
 
 namespace LockFirmware.LockSim
 {
     /// <summary>
     /// `locksim script FILE`: a line-based scenario (tools/LockSim/README.md). Stops at the first failed
-    /// expectation (exit 1) or malformed line (exit 2), naming the file and line.
+    /// expectation (exit 1) or malformed line (exit 2), naming the file and line. Every scenario starts on a fresh
+    /// lock made by the factory it is given: the simulated lock by default, the virtual device with `--device`.
     /// </summary>
     public sealed class Scenario
     {
         private readonly Dictionary<string, string> _codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>Every scenario starts at this time (the simulated lock's clock; the device's is set to it).</summary>
+        public const string StartTime = "2026-11-25T09:00Z";
+
+        private readonly HostCrypto _crypto = new HostCrypto();
         private readonly TextWriter _out;
-        private SimLock _sim;
+        private readonly Func<long, IScenarioLock> _freshLock;
+        private IScenarioLock _lock;
         private byte[] _secret;
         private AccessResult? _lastResult;
 
-        public Scenario(TextWriter output)
+        /// <param name="freshLock">Makes the fresh lock a scenario starts on, its clock at the time given (default: a <see cref="SimScenarioLock"/>).</param>
+        public Scenario(TextWriter output, Func<long, IScenarioLock> freshLock = null)
         {
             _out = output;
+            _freshLock = freshLock ?? (start => new SimScenarioLock(start));
         }
 
         public int RunFile(string path)
@@ -39,7 +49,27 @@ namespace LockFirmware.LockSim
 
         public int Run(string[] lines, string name)
         {
-            _sim = SimLock.Fresh(Parse.Time("2026-11-25T09:00Z"));
+            _codes.Clear();
+            _secret = null;
+            _lastResult = null;
+            try
+            {
+                _lock = _freshLock(Parse.Time(StartTime));
+            }
+            catch (Exception e) when (e is not ScenarioError)
+            {
+                _out.WriteLine($"FAIL {name}: the lock did not start: {e.Message}");
+                return 1;
+            }
+
+            using (_lock)
+            {
+                return RunOn(lines, name);
+            }
+        }
+
+        private int RunOn(string[] lines, string name)
+        {
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
@@ -64,6 +94,13 @@ namespace LockFirmware.LockSim
                     _out.WriteLine($"locksim: {where}: {e.Message}: {line}");
                     return 2;
                 }
+                catch (Exception e)
+                {
+                    // The lock failed under the command (a device that stopped answering, a crash): the scenario fails.
+                    _out.WriteLine($"FAIL {where}: {line}");
+                    _out.WriteLine($"     the lock failed: {e.Message}");
+                    return 1;
+                }
             }
 
             _out.WriteLine($"ok {name}");
@@ -75,48 +112,44 @@ namespace LockFirmware.LockSim
         {
             switch (w[0])
             {
-                case "clock": Need(w, 2); _sim.SetClock(Parse.Time(w[1])); return null;
-                case "advance": Need(w, 2); _sim.Advance(Parse.Duration(w[1])); return null;
+                case "clock": Need(w, 2); _lock.SetClock(Parse.Time(w[1])); return null;
+                case "advance": Need(w, 2); _lock.Advance(Parse.Duration(w[1])); return null;
                 case "provision":
-                    _secret = _sim.Provision(w.Length > 1 ? Parse.Hex(w[1]) : null);
+                    _secret = _lock.Provision(w.Length > 1 ? Parse.Hex(w[1]) : null);
                     return null;
                 case "issue": Issue(w); return null;
                 case "type":
                     Need(w, 2);
-                    _lastResult = _sim.Type(Digits(w[1]));
+                    _lastResult = _lock.Type(Digits(w[1]));
                     _out.WriteLine($"     typed {w[1]}: {_lastResult}");
                     return null;
                 case "door":
                     Need(w, 2);
                     if (w[1] != "open" && w[1] != "close") throw new ScenarioError("door takes open or close");
-                    _sim.SetDoor(w[1] == "close");
+                    _lock.SetDoor(w[1] == "close");
                     return null;
                 case "button":
                     Need(w, 2);
                     long hold = w[1] == "press" ? 200 : w[1] == "hold" && w.Length > 2 ? Parse.Duration(w[2]) : throw new ScenarioError("button takes press or hold DURATION");
-                    _sim.SetButton(true);
-                    _sim.Advance(hold);
-                    _sim.SetButton(false);
+                    _lock.SetButton(true);
+                    _lock.Advance(hold);
+                    _lock.SetButton(false);
                     return null;
                 case "power":
                     if (w.Length != 2 || w[1] != "cut") throw new ScenarioError("did you mean 'power cut'");
-                    _sim.PowerCut();
+                    _lock.PowerCut();
                     return null;
-                case "clock-lost":
-                    // The battery ran flat and the clock restarts from zero.
-                    _sim.SetClock(5_000);
-                    _sim.PowerCut();
-                    return null;
+                case "clock-lost": _lock.ClockLost(); return null;
                 case "jam":
                     Need(w, 2);
-                    _sim.SetJam(w[1] == "on" ? true : w[1] == "off" ? false : throw new ScenarioError("jam takes on or off"));
+                    _lock.SetJam(w[1] == "on" ? true : w[1] == "off" ? false : throw new ScenarioError("jam takes on or off"));
                     return null;
-                case "clear-lockout": _sim.ClearLockout(); return null;
+                case "clear-lockout": _lock.ClearLockout(); return null;
                 case "keypad": Keypad(w); return null;
                 case "battery":
                     Need(w, 2);
                     if (!w[1].EndsWith("mV") || !int.TryParse(w[1][..^2], out int mv) || mv < 0) throw new ScenarioError("battery takes a voltage like 4300mV");
-                    _sim.SetBattery(mv);
+                    _lock.SetBattery(mv);
                     return null;
                 case "expect": return Expect(w);
                 default: throw new ScenarioError($"unknown command '{w[0]}'");
@@ -128,7 +161,7 @@ namespace LockFirmware.LockSim
         private void Keypad(string[] w)
         {
             Need(w, 2);
-            SimKeypad k = _sim.Keypad;
+            SimKeypad k = _lock.Keypad;
             switch (w[1])
             {
                 case "press":
@@ -193,7 +226,7 @@ namespace LockFirmware.LockSim
             if (asAt < 0 || asAt != w.Length - 2) throw new ScenarioError("issue must end with 'as NAME'");
             string name = w[^1];
             int index = 0;
-            long start = _sim.Now - (_sim.Now - LockTime.EarliestValidMs) % LockTime.MsPerHour;
+            long start = _lock.Now - (_lock.Now - LockTime.EarliestValidMs) % LockTime.MsPerHour;
             var args = new List<string>();
             for (int i = 2; i < asAt; i++)
             {
@@ -202,7 +235,7 @@ namespace LockFirmware.LockSim
                 else args.Add(w[i]);
             }
 
-            var issuer = new CodeIssuer(AccessPolicy.Default(), _sim.Crypto, _secret);
+            var issuer = new CodeIssuer(AccessPolicy.Default(), _crypto, _secret);
             try
             {
                 _codes[name] = w[1] switch
@@ -227,40 +260,38 @@ namespace LockFirmware.LockSim
             switch (w[1])
             {
                 case "state":
-                    return Same(want, _sim.State.ToString());
+                    return Same(want, _lock.State.ToString());
                 case "result":
                     return Same(want, _lastResult?.ToString() ?? "(nothing typed)");
                 case "last-event":
-                    var types = EventText.Types(_sim);
+                    var types = _lock.Events;
                     return Same(want, types.Count == 0 ? "(empty log)" : types[^1].ToString());
                 case "log-contains":
-                    return EventText.Types(_sim).Contains(Parse.Event(want)) ? null : $"the log has no {want}";
+                    return _lock.Events.Contains(Parse.Event(want)) ? null : $"the log has no {want}";
                 case "log-lacks":
-                    return EventText.Types(_sim).Contains(Parse.Event(want)) ? $"the log has {want}" : null;
+                    return _lock.Events.Contains(Parse.Event(want)) ? $"the log has {want}" : null;
                 case "bolt":
-                    var b = _sim.Hardware.Bolt;
-                    string bolt = b.Extended.IsActive ? "extended" : b.Retracted.IsActive ? "retracted" : "between";
-                    return Same(want, bolt);
+                    return Same(want, _lock.Bolt);
                 case "lockout":
-                    return Same(want, _sim.Core.Controller.LockedOut ? "on" : "off");
+                    return Same(want, _lock.LockedOut ? "on" : "off");
                 case "motor":
-                    return Same(want, _sim.Hardware.Bolt.Drive.ToString().ToLowerInvariant());
+                    return Same(want, _lock.Motor.ToString().ToLowerInvariant());
                 case "setup-window":
-                    return Same(want, _sim.Core.Controller.SetupWindowOpen ? "open" : "closed");
+                    return Same(want, _lock.SetupWindowOpen ? "open" : "closed");
                 case "keypad-verdict":
-                    return Same(want, _sim.Keypad.Core.Verdict.ToString());
+                    return Same(want, _lock.Keypad.Core.Verdict.ToString());
                 case "keypad-mode":
-                    return Same(want, _sim.Keypad.Core.Mode.ToString());
+                    return Same(want, _lock.Keypad.Core.Mode.ToString());
                 case "keypad-paired":
-                    return Same(want, _sim.Keypad.Core.IsPaired ? "yes" : "no");
+                    return Same(want, _lock.Keypad.Core.IsPaired ? "yes" : "no");
                 case "keypad-digits":
-                    return Same(want, _sim.Keypad.Core.Entry.Count.ToString(CultureInfo.InvariantCulture));
+                    return Same(want, _lock.Keypad.Core.Entry.Count.ToString(CultureInfo.InvariantCulture));
                 case "keypad-led":
-                    return Same(want, _sim.Keypad.Core.Feedback.Led ? "on" : "off");
+                    return Same(want, _lock.Keypad.Core.Feedback.Led ? "on" : "off");
                 case "low-battery":
-                    return Same(want, _sim.Core.Controller.LowBattery ? "on" : "off");
+                    return Same(want, _lock.LowBattery ? "on" : "off");
                 case "feedback":
-                    return Same(want, _sim.Core.Controller.Playing.ToString());
+                    return Same(want, _lock.Playing.ToString());
                 default:
                     throw new ScenarioError($"unknown expectation '{w[1]}'");
             }

@@ -77,9 +77,7 @@ namespace LockFirmware.LockCtl.Remote
             byte[] owner = KeyFile.Read(a.Text("--owner-key-file", ""), "--owner-key-file");
             using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
             remote.Open(AdminRole.Setup, setup);
-            remote.Call(AdminCommand.ProvisionSecret, secret);
-            remote.Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Installer }, installer));
-            remote.Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Owner }, owner));
+            remote.Provision(secret, installer, owner);
             Console.WriteLine("provisioned: lock secret stored, installer and owner keys set");
             return 0;
         }
@@ -87,13 +85,12 @@ namespace LockFirmware.LockCtl.Remote
         private static int Status(RemoteLock remote)
         {
             byte[] info = remote.Call(AdminCommand.Info);
-            byte[] s = remote.Call(AdminCommand.Status);
-            long now = BitConverter.ToInt64(s, 6);
-            Console.WriteLine($"state        {(LockState)s[0]}");
-            Console.WriteLine($"door         {(s[1] == 1 ? "closed" : "open")}");
-            Console.WriteLine($"lockout      {(s[2] == 1 ? "ON" : "off")}");
-            Console.WriteLine($"clock        {(s[3] == 1 ? "UNKNOWN" : CliArgs.Iso(now))}");
-            Console.WriteLine($"setup window {(s[4] == 1 ? "open" : "closed")}");
+            RemoteStatus s = remote.Status();
+            Console.WriteLine($"state        {s.State}");
+            Console.WriteLine($"door         {(s.DoorClosed ? "closed" : "open")}");
+            Console.WriteLine($"lockout      {(s.LockedOut ? "ON" : "off")}");
+            Console.WriteLine($"clock        {(s.ClockUnknown ? "UNKNOWN" : CliArgs.Iso(s.NowMs))}");
+            Console.WriteLine($"setup window {(s.SetupWindowOpen ? "open" : "closed")}");
             Console.WriteLine($"provisioned  {(info[1] == 1 ? "yes" : "no")}, keypads {info[2]}, PINs {info[3]}, next log sequence {BitConverter.ToUInt32(info, 4)}");
             return 0;
         }
@@ -102,7 +99,7 @@ namespace LockFirmware.LockCtl.Remote
         {
             if (a.Words.Count < 1 || a.Words[0] != "set") throw new CliException("use: time set [TIME|now]");
             long t = a.Words.Count < 2 || a.Words[1] == "now" ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : CliArgs.ParseTime("time", a.Words[1]);
-            remote.Call(AdminCommand.SetTime, BitConverter.GetBytes(t));
+            remote.SetTime(t);
             Console.WriteLine($"lock clock set to {CliArgs.Iso(t)}");
             return 0;
         }
@@ -183,7 +180,7 @@ namespace LockFirmware.LockCtl.Remote
             if (id < 0 || id > 255) throw new CliException("--id must be 0..255");
             if (what == "add")
             {
-                remote.Call(AdminCommand.AddKeypad, Concat(new[] { (byte)id }, KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file")));
+                remote.AddKeypad((byte)id, KeyFile.Read(a.Text("--keypad-key-file", ""), "--keypad-key-file"));
                 Console.WriteLine($"keypad {id} registered");
             }
             else if (what == "remove")
@@ -217,19 +214,12 @@ namespace LockFirmware.LockCtl.Remote
 
             byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
             bool wait = !a.Has("--no-wait");
-            var sender = new KeypadSender();
-            if (!sender.SendEntry(new AesCcm(new HostCrypto(), key, KeypadFrame.TagSize), id, counter, digits, 0, digits.Length, 0))
-            {
-                throw new CliException($"--id {id}: a keypad id is 0-255");
-            }
-
             using RemoteLock remote = RemoteLock.Connect(a.Text("--target", ""));
-            SendState state = remote.SendKeypad(sender, wait);
+            AccessResult? result = remote.Enter(id, key, counter, digits, wait);
             Console.WriteLine($"keypad {id} sent {digits.Length} digits (counter {counter})");
-            if (state == SendState.Replied)
+            if (result != null)
             {
-                var result = (AccessResult)sender.Reply[0];
-                Console.WriteLine($"verdict: {KeypadVerdicts.For(result)} ({result})");
+                Console.WriteLine($"verdict: {KeypadVerdicts.For(result.Value)} ({result})");
             }
             else if (wait)
             {
@@ -245,7 +235,7 @@ namespace LockFirmware.LockCtl.Remote
             if (what == "add" && a.Words.Count == 2)
             {
                 byte[] digits = Encoding.ASCII.GetBytes(a.Words[1]);
-                byte[] r = remote.Call(AdminCommand.AddPin, Concat(new[] { (byte)digits.Length }, digits));
+                byte[] r = remote.Call(AdminCommand.AddPin, RemoteLock.Concat(new[] { (byte)digits.Length }, digits));
                 Console.WriteLine($"PIN stored in slot {r[0]} (as a keyed digest)");
             }
             else if (what == "remove" && a.Words.Count == 2 && byte.TryParse(a.Words[1], out byte slot))
@@ -274,24 +264,10 @@ namespace LockFirmware.LockCtl.Remote
             json.WriteStartObject();
             json.WriteStartArray("events");
             if (format == "csv") csv.AppendLine(LogRows.CsvHeader);
-            var e = new EventRecord();
-            while (true)
+            foreach (EventRecord e in remote.ReadLog(since))
             {
-                byte[] r = remote.Call(AdminCommand.ReadLog, Concat(BitConverter.GetBytes(since), new byte[] { AdminCommands.MaxLogRecords }));
-                int count = r[0];
-                for (int i = 0; i < count; i++)
-                {
-                    int at = 1 + i * AdminCommands.LogRecordSize;
-                    e.Sequence = BitConverter.ToUInt32(r, at);
-                    e.TimeSeconds = BitConverter.ToUInt32(r, at + 4);
-                    e.Type = (EventType)r[at + 8];
-                    e.Data = BitConverter.ToUInt32(r, at + 9);
-                    if (format == "csv") csv.AppendLine(rows.Csv(e));
-                    else rows.Json(json, e);
-                    since = e.Sequence + 1;
-                }
-
-                if (count < AdminCommands.MaxLogRecords) break;
+                if (format == "csv") csv.AppendLine(rows.Csv(e));
+                else rows.Json(json, e);
             }
 
             json.WriteEndArray();
@@ -310,14 +286,6 @@ namespace LockFirmware.LockCtl.Remote
             "setup" => AdminRole.Setup,
             _ => throw new CliException($"--role '{name}': use owner, installer or setup"),
         };
-
-        private static byte[] Concat(byte[] a, byte[] b)
-        {
-            byte[] c = new byte[a.Length + b.Length];
-            a.CopyTo(c, 0);
-            b.CopyTo(c, a.Length);
-            return c;
-        }
 
         private static void Put(byte[] b, int at, int v) => BitConverter.GetBytes(v).CopyTo(b, at);
     }

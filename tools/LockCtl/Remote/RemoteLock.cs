@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
+using LockFirmware.Core.Access;
+using LockFirmware.Core.Crypto;
 using LockFirmware.Core.Keypad;
 using LockFirmware.Core.Protocol;
+using LockFirmware.Core.Storage;
 using LockFirmware.Hal.Sim.Ble;
 using LockFirmware.Hal.Sim.Crypto;
 
@@ -110,6 +114,65 @@ namespace LockFirmware.LockCtl.Remote
             return plain.AsSpan(2, p - 2).ToArray();
         }
 
+        /// <summary>In a setup session (or the owner's): stores the lock secret and the installer's and owner's keys.</summary>
+        public void Provision(byte[] secret, byte[] installerKey, byte[] ownerKey)
+        {
+            Call(AdminCommand.ProvisionSecret, secret);
+            Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Installer }, installerKey));
+            Call(AdminCommand.SetRoleKey, Concat(new byte[] { (byte)AdminRole.Owner }, ownerKey));
+        }
+
+        /// <summary>Sets the lock's clock (UTC ms): the owner, or an installer while the clock is lost.</summary>
+        public void SetTime(long utcMs) => Call(AdminCommand.SetTime, BitConverter.GetBytes(utcMs));
+
+        /// <summary>Registers keypad <paramref name="id"/> with its 16-byte key (installer or owner).</summary>
+        public void AddKeypad(byte id, byte[] keypadKey) => Call(AdminCommand.AddKeypad, Concat(new[] { id }, keypadKey));
+
+        /// <summary>The lock's state as its Status command reports it.</summary>
+        public RemoteStatus Status() => new RemoteStatus(Call(AdminCommand.Status));
+
+        /// <summary>Every log record from sequence <paramref name="since"/> on, in as many ReadLog calls as it takes.</summary>
+        public List<EventRecord> ReadLog(uint since)
+        {
+            var records = new List<EventRecord>();
+            while (true)
+            {
+                byte[] r = Call(AdminCommand.ReadLog, Concat(BitConverter.GetBytes(since), new byte[] { AdminCommands.MaxLogRecords }));
+                int count = r[0];
+                for (int i = 0; i < count; i++)
+                {
+                    int at = 1 + i * AdminCommands.LogRecordSize;
+                    var e = new EventRecord
+                    {
+                        Sequence = BitConverter.ToUInt32(r, at),
+                        TimeSeconds = BitConverter.ToUInt32(r, at + 4),
+                        Type = (EventType)r[at + 8],
+                        Data = BitConverter.ToUInt32(r, at + 9),
+                    };
+                    records.Add(e);
+                    since = e.Sequence + 1;
+                }
+
+                if (count < AdminCommands.MaxLogRecords) return records;
+            }
+        }
+
+        /// <summary>
+        /// Types <paramref name="digits"/> as keypad <paramref name="keypadId"/> (its key and a counter above its last):
+        /// sealed and sent on the keypad channel; with <paramref name="wait"/>, returns the lock's verdict, or null when
+        /// none came within the keypad's window (unknown keypad or key, lock out of reach).
+        /// </summary>
+        public AccessResult? Enter(int keypadId, byte[] keypadKey, uint counter, byte[] digits, bool wait)
+        {
+            var sender = new KeypadSender();
+            if (!sender.SendEntry(new AesCcm(_crypto, keypadKey, KeypadFrame.TagSize), keypadId, counter, digits, 0, digits.Length, 0))
+            {
+                throw new CliException($"--id {keypadId}: a keypad id is 0-255");
+            }
+
+            return SendKeypad(sender, wait) == SendState.Replied ? (AccessResult)sender.Reply[0] : null;
+        }
+
         /// <summary>
         /// Sends what the keypad sender has sealed, as a keypad would, and waits for the lock's sealed answer until the
         /// sender's window ends (<paramref name="wait"/> false: returns once it is out, as a keypad without verdicts).
@@ -147,6 +210,14 @@ namespace LockFirmware.LockCtl.Remote
             {
                 throw new CliException($"no answer from {_target}");
             }
+        }
+
+        internal static byte[] Concat(byte[] a, byte[] b)
+        {
+            byte[] c = new byte[a.Length + b.Length];
+            a.CopyTo(c, 0);
+            b.CopyTo(c, a.Length);
+            return c;
         }
 
         public static string RoleName(AdminRole role) => role.ToString().ToLowerInvariant();

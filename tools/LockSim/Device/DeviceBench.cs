@@ -29,12 +29,19 @@ namespace LockFirmware.LockSim.Device
         private readonly AutoResetEvent _timeAnswered = new AutoResetEvent(false);
         private readonly AutoResetEvent _heapAnswered = new AutoResetEvent(false);
 
-        public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0)
+        /// <summary>Attaches to the host's bench port with the hardware as it stands: the bolt at
+        /// <paramref name="boltPosition"/> (1 extended), the door closed or open, the bolt stuck or free.</summary>
+        public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0, bool doorClosed = true, bool jammed = false)
         {
             _pins = pins;
             _port = port;
             Hardware = new SimLockHardware(800, boltPosition);
-            StreamReader reader = Connect();
+            _doorClosed = doorClosed;
+            Hardware.DoorClosed.IsActive = doorClosed;
+            Hardware.Bolt.Jammed = jammed;
+            // The host may still be starting: attach as soon as it listens, so the inputs are there before the app
+            // reads its pins (the host keeps levels driven before the app opens a pin).
+            StreamReader reader = Reconnect(false) ?? throw new IOException($"no virtual ESP32 bench on 127.0.0.1:{port}");
             _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "bench-reader" };
             _physics = new Thread(RunPhysics) { IsBackground = true, Name = "bench-physics" };
             _reader.Start();
@@ -125,6 +132,32 @@ namespace LockFirmware.LockSim.Device
             }
         }
 
+        /// <summary>
+        /// Lets device time pass until the device's clock reads <paramref name="utcMs"/>. The clock is asked, not
+        /// counted (device time also passes in real time, while the tools talk to it). While the motor is driven, time
+        /// passes in real time; otherwise the clock jumps: by 250 ms for 10 s after the start or the motor's last move
+        /// (what follows shortly, a relock, a retry after a brake, fires close to its time), then by as much as has
+        /// been quiet, so a year takes a few dozen jumps.
+        /// </summary>
+        public void AdvanceTo(long utcMs, TimeSpan timeout)
+        {
+            long quietSince = DeviceTimeMs(timeout);
+            for (long now = quietSince; now < utcMs; now = DeviceTimeMs(timeout))
+            {
+                if (Drive != MotorDrive.Coast)
+                {
+                    Thread.Sleep(10);
+                    quietSince = now;
+                    continue;
+                }
+
+                long quiet = now - quietSince;
+                long step = Math.Min(quiet < 10_000 ? 250 : quiet, utcMs - now);
+                Send($"advance {step}");
+                Thread.Sleep(step <= 250 ? 30 : 40); // let the app run at the new time
+            }
+        }
+
         public void Dispose()
         {
             _stopped = true;
@@ -145,7 +178,7 @@ namespace LockFirmware.LockSim.Device
         }
 
         // The chip reset (deep sleep): the host comes back on the same port; the hardware did not go anywhere.
-        private StreamReader Reconnect()
+        private StreamReader Reconnect(bool sendInputs = true)
         {
             var end = DateTime.UtcNow.AddSeconds(30);
             while (!_stopped && DateTime.UtcNow < end)
@@ -153,12 +186,12 @@ namespace LockFirmware.LockSim.Device
                 try
                 {
                     StreamReader reader = Connect();
-                    SendInputs();
+                    if (sendInputs) SendInputs();
                     return reader;
                 }
                 catch (SocketException)
                 {
-                    Thread.Sleep(20);
+                    Thread.Sleep(sendInputs ? 20 : 1);
                 }
             }
 

@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
 
 namespace LockFirmware.LockSim.Device
 {
@@ -11,12 +14,13 @@ namespace LockFirmware.LockSim.Device
     {
         private readonly TimeSpan _bootTimeout = TimeSpan.FromSeconds(60);
 
-        public DeviceSession(DeviceImage image, string flashPath)
+        /// <param name="clockMs">The RTC's time at power-up (UTC ms); null: the host's time.</param>
+        public DeviceSession(DeviceImage image, string flashPath, long? clockMs = null)
         {
             Image = image;
             FlashPath = flashPath;
             Pins = BoardPins.Load(LockFirmware.VirtualEsp32.VirtualEsp32Host.RepoRoot, image.Board);
-            Boot(1.0);
+            Boot(1.0, clockMs, true, false);
         }
 
         public DeviceImage Image { get; }
@@ -30,15 +34,15 @@ namespace LockFirmware.LockSim.Device
         /// <summary>lockctl's --target for this lock.</summary>
         public string Target => "sim://127.0.0.1:" + Device.BlePort;
 
-        public void PowerCut()
+        /// <summary>Kills the host and boots the image again; <paramref name="clockMs"/>: the RTC's time at power-up
+        /// (a kept clock, or 5 s after 1970 for a lost one), null: the host's time.</summary>
+        public void PowerCut(long? clockMs = null)
         {
             double position = Bench.Hardware.Bolt.Position;
             bool door = Bench.Hardware.DoorClosed.IsActive, jam = Bench.Hardware.Bolt.Jammed;
             Bench.Dispose();
             Device.Dispose();
-            Boot(position);
-            Bench.SetDoor(door);
-            Bench.SetJam(jam);
+            Boot(position, clockMs, door, jam);
         }
 
         public void Dispose()
@@ -47,13 +51,31 @@ namespace LockFirmware.LockSim.Device
             Device?.Dispose();
         }
 
-        private void Boot(double boltPosition)
+        private void Boot(double boltPosition, long? clockMs, bool doorClosed, bool jammed)
         {
-            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath);
-            if (!Device.WaitFor(() => Device.BenchPort > 0, _bootTimeout))
-                throw new InvalidOperationException("the virtual ESP32 opened no bench port:\n" + string.Join("\n", Device.Lines));
-            Bench = new DeviceBench(Pins, Device.BenchPort, boltPosition);
+            // The bench attaches while the host starts, before the app reads its pins (a chip's pins are wired before
+            // power-up): on a port chosen here, not one read back from the host's output after the app has booted.
+            int benchPort = FreePort();
+            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, clockMs: clockMs, benchPort: benchPort);
+            try
+            {
+                Bench = new DeviceBench(Pins, benchPort, boltPosition, doorClosed, jammed);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException(e.Message + ":\n" + string.Join("\n", Device.Lines));
+            }
+
             Device.WaitBooted(_bootTimeout);
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
         }
     }
 }

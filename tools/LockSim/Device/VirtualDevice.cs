@@ -15,9 +15,11 @@ namespace LockFirmware.LockSim.Device
     /// </summary>
     public sealed class VirtualDevice : IDisposable
     {
-        /// <summary>The GATT characteristics the fragment link's channels reach (docs/ble-protocol.md, GattLink.cs).</summary>
+        /// <summary>The GATT characteristics the fragment link's channels reach (docs/ble-protocol.md, GattLink.cs):
+        /// admin in and out, keypad in and out (the keypad's verdicts).</summary>
         public const string Channels =
-            "1:w:6c6f636b-6677-4c46-8000-000000000002 1:n:6c6f636b-6677-4c46-8000-000000000003 2:w:6c6f636b-6677-4c46-8000-000000000004";
+            "1:w:6c6f636b-6677-4c46-8000-000000000002 1:n:6c6f636b-6677-4c46-8000-000000000003 " +
+            "2:w:6c6f636b-6677-4c46-8000-000000000004 2:n:6c6f636b-6677-4c46-8000-000000000006";
 
         private const string ResetLine = "virtual-esp32: reset after deep sleep: ";
         private readonly List<string> _lines = new List<string>();
@@ -59,11 +61,13 @@ namespace LockFirmware.LockSim.Device
         }
 
         /// <summary>Starts the runner on the load list (mscorlib first, the app last) with its flash partition in
-        /// <paramref name="flashPath"/> (created erased when missing).</summary>
-        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0)
+        /// <paramref name="flashPath"/> (created erased when missing); <paramref name="clockMs"/>: the RTC's time at
+        /// power-up (UTC ms), null for the host's; <paramref name="benchPort"/>: 0 for any free port (read back).</summary>
+        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0, long? clockMs = null, int benchPort = 0)
         {
             var device = new VirtualDevice(runner, loadList, flashPath) { BlePort = 0 };
-            device.Launch(0, blePort, null);
+            string rtc = clockMs == null ? null : "VESP32_RTC_OFFSET_TICKS=" + (clockMs.Value - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) * 10_000;
+            device.Launch(benchPort, blePort, rtc);
             return device;
         }
 
