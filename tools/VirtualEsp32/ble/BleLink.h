@@ -7,7 +7,8 @@
 // What the model keeps of NimBLE on the ESP32: the server is reachable only once advertising started; a TCP
 // connect is a connection (ClientConnected), then an MTU exchange ($VESP32_BLE_MTU, default 247; 23 means none,
 // so payloads stay at 20 bytes and longer writes cannot be sent) and a subscription to every notify
-// characteristic; a write is held until the app answers it or 2 s pass, one at a time, with no session
+// characteristic (a central that opens with channel 0 instead speaks the attribute protocol of BleAtt.h: no
+// MTU exchange, subscriptions by CCCD writes, write responses); a write is held until the app answers it or 2 s pass, one at a time, with no session
 // (the managed request carries none); a notification longer than MTU-3 is cut to MTU-3; a TCP close is
 // unsubscribe + ClientDisconnected, and advertising resumes.
 //
@@ -25,13 +26,20 @@ struct BleCharacteristic
     std::string uuid; // lower case, 8-4-4-4-12
     uint32_t properties;
     uint32_t writeProtection;
+    uint8_t uuidBytes[16];    // the managed Guid's bytes
+    uint8_t serviceBytes[16]; // its service's
 };
 
 // The GATT table the app built (GattServiceProvider.NativeInitializeServiceConfig). CLR thread.
 void BleLink_SetTable(const std::vector<BleCharacteristic> &table);
 
-// Advertising started/stopped: the central can connect only while the server advertises. CLR thread.
-void BleLink_Advertise(bool on, const std::string &deviceName);
+// Advertising started/stopped, with the advertising data and scan response the library built: the central can
+// connect only while the server advertises; other virtual devices see it in the air (BleAir.h). CLR thread.
+void BleLink_Advertise(
+    bool on,
+    const std::string &deviceName,
+    const std::vector<uint8_t> &advert = std::vector<uint8_t>(),
+    const std::vector<uint8_t> &scanResponse = std::vector<uint8_t>());
 
 // The chip powers down (deep sleep): advertising stops, the central is disconnected, the table is gone.
 void BleLink_PowerDown();

@@ -9,6 +9,9 @@
 // The bench drives pin to 0 or 1, or lets it go (-1): the pull resistor then decides.
 void VirtualGpio_Drive(int pin, int external);
 
+// The bench closes (or opens) a switch between two pins: a key of a matrix keypad, between a row and a column.
+void VirtualGpio_Switch(int a, int b, bool closed);
+
 // Sends mode and level of every pin in use to the bench.
 void VirtualGpio_Report();
 

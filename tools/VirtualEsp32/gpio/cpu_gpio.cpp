@@ -3,12 +3,17 @@
 // 28-31), the HAL under upstream's System.Device.Gpio natives. What the ESP32 does and this model does too:
 // reserving pins, pull-up/pull-down when nothing drives an input, an interrupt on both edges that reports only
 // real changes, debounce by re-reading after the timeout, outputs read back their latch.
+// Switches between two pins (the keys of a matrix keypad): an input nobody drives reads the output it is joined
+// to, and sees an edge when that output changes.
 // What it does not: a floating input reads 0 (on silicon it is noise); electrical conflicts are not modelled.
 //
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "../host/Bench.h"
 #include "../host/HostPump.h"
@@ -37,6 +42,38 @@ namespace
     };
 
     VirtualPin s_pins[PinCount];
+    std::vector<std::pair<int, int>> s_switches; // closed switches between two pins
+
+    bool s_conflictReported = false;
+
+    // The level the outputs joined to an input by closed switches give it: -1 when none is, else 1 if any drives
+    // high. Two outputs at different levels joined through one input (two keys of one row held while the scan
+    // drives one column high and the others low) are a short circuit on a real board: reported once.
+    int JoinedLevel(int pin)
+    {
+        int level = -1, low = -1, high = -1;
+        for (const auto &sw : s_switches)
+        {
+            int other = sw.first == pin ? sw.second : sw.second == pin ? sw.first : -1;
+            if (other >= 0 && s_pins[other].configured && s_pins[other].mode >= PinMode_Output)
+            {
+                (s_pins[other].latch ? high : low) = other;
+                level = level == 1 || s_pins[other].latch ? 1 : 0;
+            }
+        }
+
+        if (high >= 0 && low >= 0 && !s_conflictReported)
+        {
+            s_conflictReported = true;
+            std::string what = "conflict: outputs " + std::to_string(high) + " (high) and " + std::to_string(low) +
+                               " (low) are joined through pin " + std::to_string(pin) +
+                               " by closed switches: a short circuit on a real board (reads high here)";
+            fprintf(stderr, "virtual-esp32: gpio: %s\n", what.c_str());
+            Bench_Send(what);
+        }
+
+        return level;
+    }
 
     bool IsValid(GPIO_PIN pin)
     {
@@ -71,6 +108,12 @@ namespace
         if (p.external >= 0)
         {
             return p.external == 1;
+        }
+
+        int joined = JoinedLevel((int)(&p - s_pins));
+        if (joined >= 0)
+        {
+            return joined == 1;
         }
 
         return p.mode == PinMode_InputPullUp;
@@ -137,6 +180,32 @@ void VirtualGpio_Drive(int pin, int external)
 
     s_pins[pin].external = external;
     EdgeSeen(pin);
+}
+
+void VirtualGpio_Switch(int a, int b, bool closed)
+{
+    if (a < 0 || a >= PinCount || b < 0 || b >= PinCount || !IsValid((GPIO_PIN)a) || !IsValid((GPIO_PIN)b))
+    {
+        Bench_Send("error no pins " + std::to_string(a) + " " + std::to_string(b));
+        return;
+    }
+
+    for (auto at = s_switches.begin(); at != s_switches.end(); ++at)
+    {
+        if ((at->first == a && at->second == b) || (at->first == b && at->second == a))
+        {
+            s_switches.erase(at);
+            break;
+        }
+    }
+
+    if (closed)
+    {
+        s_switches.emplace_back(a, b);
+    }
+
+    EdgeSeen(a);
+    EdgeSeen(b);
 }
 
 void VirtualGpio_Report()
@@ -246,6 +315,14 @@ void CPU_GPIO_SetPinState(GPIO_PIN pin, GpioPinValue state)
     if (changed && p.mode >= PinMode_Output)
     {
         SendOut((int)pin);
+        for (const auto &sw : s_switches)
+        {
+            int other = sw.first == (int)pin ? sw.second : sw.second == (int)pin ? sw.first : -1;
+            if (other >= 0)
+            {
+                EdgeSeen(other);
+            }
+        }
     }
 }
 
