@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LockFirmware.LockSim.Device
 {
@@ -11,10 +12,13 @@ namespace LockFirmware.LockSim.Device
     {
         private readonly TimeSpan _bootTimeout = TimeSpan.FromSeconds(60);
 
-        public DeviceSession(DeviceImage image, string flashPath)
+        private readonly IReadOnlyDictionary<string, string> _environment;
+
+        public DeviceSession(DeviceImage image, string flashPath, IReadOnlyDictionary<string, string> environment = null)
         {
             Image = image;
             FlashPath = flashPath;
+            _environment = environment;
             Pins = BoardPins.Load(LockFirmware.VirtualEsp32.VirtualEsp32Host.RepoRoot, image.Board);
             Boot(1.0);
         }
@@ -49,7 +53,7 @@ namespace LockFirmware.LockSim.Device
 
         private void Boot(double boltPosition)
         {
-            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath);
+            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, 0, _environment);
             if (!Device.WaitFor(() => Device.BenchPort > 0, _bootTimeout))
                 throw new InvalidOperationException("the virtual ESP32 opened no bench port:\n" + string.Join("\n", Device.Lines));
             Bench = new DeviceBench(Pins, Device.BenchPort, boltPosition);

@@ -24,15 +24,17 @@ namespace LockFirmware.LockSim.Device
         private readonly object _gate = new object();
         private readonly string _runner, _flashPath;
         private readonly string[] _loadList;
+        private readonly IReadOnlyDictionary<string, string> _environment;
         private Process _process;
         private string _resetEnvironment;
         private bool _killed;
 
-        private VirtualDevice(string runner, string[] loadList, string flashPath)
+        private VirtualDevice(string runner, string[] loadList, string flashPath, IReadOnlyDictionary<string, string> environment)
         {
             _runner = runner;
             _loadList = loadList;
             _flashPath = flashPath;
+            _environment = environment ?? new Dictionary<string, string>();
             Started = DateTime.UtcNow;
         }
 
@@ -59,10 +61,12 @@ namespace LockFirmware.LockSim.Device
         }
 
         /// <summary>Starts the runner on the load list (mscorlib first, the app last) with its flash partition in
-        /// <paramref name="flashPath"/> (created erased when missing).</summary>
-        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0)
+        /// <paramref name="flashPath"/> (created erased when missing); <paramref name="environment"/> adds host
+        /// settings (the Bluetooth air and address of docs/virtual-esp32.md, "Two devices").</summary>
+        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0,
+            IReadOnlyDictionary<string, string> environment = null)
         {
-            var device = new VirtualDevice(runner, loadList, flashPath) { BlePort = 0 };
+            var device = new VirtualDevice(runner, loadList, flashPath, environment) { BlePort = 0 };
             device.Launch(0, blePort, null);
             return device;
         }
@@ -75,6 +79,7 @@ namespace LockFirmware.LockSim.Device
             info.Environment["VESP32_BLE_PORT"] = blePort.ToString();
             info.Environment["VESP32_BLE_CHANNELS"] = Channels;
             info.Environment["VESP32_FLASH"] = _flashPath;
+            foreach (var setting in _environment) info.Environment[setting.Key] = setting.Value;
             foreach (string pair in (resetEnvironment ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 int eq = pair.IndexOf('=');

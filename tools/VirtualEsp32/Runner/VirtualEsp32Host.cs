@@ -70,19 +70,22 @@ namespace LockFirmware.VirtualEsp32
         /// </summary>
         public static VirtualEsp32Host Prepare()
         {
-            string tools = Path.Combine(RepoRoot, "tools", "VirtualEsp32");
-            string built = Environment.GetEnvironmentVariable("LOCKFW_NANOCLR");
-            if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(tools, "build.sh") }, out built) != 0)
-                throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
-            if (Run("bash", new[] { Path.Combine(tools, "convert.sh") }, out string converted) != 0)
+            string runner = BuildRunner();
+            if (Run("bash", new[] { Path.Combine(RepoRoot, "tools", "VirtualEsp32", "convert.sh") }, out string converted) != 0)
                 throw new InvalidOperationException("tools/VirtualEsp32/convert.sh failed:\n" + converted);
 
+            return new VirtualEsp32Host { Runner = runner, PeDirectory = Path.Combine(RepoRoot, "artifacts", "nano") };
+        }
+
+        /// <summary>The runner's path: build.sh's (built or found in its cache), or LOCKFW_NANOCLR's when set.</summary>
+        public static string BuildRunner()
+        {
+            string built = Environment.GetEnvironmentVariable("LOCKFW_NANOCLR");
+            if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(RepoRoot, "tools", "VirtualEsp32", "build.sh") }, out built) != 0)
+                throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
+
             string[] lines = built.Trim().Split('\n');
-            return new VirtualEsp32Host
-            {
-                Runner = lines[lines.Length - 1].Trim(),
-                PeDirectory = Path.Combine(RepoRoot, "artifacts", "nano"),
-            };
+            return lines[lines.Length - 1].Trim();
         }
 
         /// <summary>A host already built and a .pe folder already converted (e.g. a device image of one board).</summary>
