@@ -64,6 +64,12 @@ namespace LockFirmware.VirtualDevice.Tests
                 keypad.Bench.Type(courierCode + "#");
                 site.WaitFor(() => site.Bench.Bolt == "retracted", "the bolt to retract after the code typed on the virtual keypad", 30_000);
                 ExpectVerdict(keypad, mark, KeypadVerdict.Accepted, "the accepted verdict", site);
+
+                // The lock gone (battery pulled): nothing answers in the air; the keypad shows "lock unreachable".
+                site.Session.Device.Kill();
+                mark = keypad.Bench.NowMs;
+                keypad.Bench.Type(courierCode + "#");
+                ExpectVerdict(keypad, mark, KeypadVerdict.Unreachable, "the unreachable verdict with the lock gone", site, 40_000);
             }
             finally
             {
@@ -85,11 +91,11 @@ namespace LockFirmware.VirtualDevice.Tests
             }
         }
 
-        private static void ExpectVerdict(KeypadSession keypad, long mark, KeypadVerdict expected, string what, DeliveryTests.Site site)
+        private static void ExpectVerdict(KeypadSession keypad, long mark, KeypadVerdict expected, string what, DeliveryTests.Site site, int ms = 25_000)
         {
             var watch = Stopwatch.StartNew();
             KeypadVerdict? seen = null;
-            while (watch.ElapsedMilliseconds < 25_000)
+            while (watch.ElapsedMilliseconds < ms)
             {
                 seen = keypad.Bench.VerdictSince(mark);
                 if (seen != null) break;
