@@ -16,7 +16,7 @@ namespace LockFirmware.LockSim.Device
     /// </summary>
     public sealed class KeypadBench : IDisposable
     {
-        public const int PressMs = 120;   // a finger on a key: well over the 10 ms scan and two-scan debounce
+        public const int PressMs = 150;   // a finger on a key: well over the 10 ms scan and two-scan debounce, on a loaded host too
         public const int ReleaseMs = 100;
         private const int QuietMs = 500;
 

@@ -84,8 +84,16 @@ namespace LockFirmware.VirtualEsp32
             if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(RepoRoot, "tools", "VirtualEsp32", "build.sh") }, out built) != 0)
                 throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
 
+            // build.sh prints the runner on stdout and its progress ("virtual-esp32: ...") on stderr, which Run
+            // appends after stdout: the runner is the last line that is not progress.
             string[] lines = built.Trim().Split('\n');
-            return lines[lines.Length - 1].Trim();
+            string runner = lines[lines.Length - 1].Trim();
+            foreach (string line in lines)
+            {
+                if (!line.StartsWith("virtual-esp32: ", StringComparison.Ordinal) && line.Trim().Length > 0) runner = line.Trim();
+            }
+
+            return runner;
         }
 
         /// <summary>A host already built and a .pe folder already converted (e.g. a device image of one board).</summary>
