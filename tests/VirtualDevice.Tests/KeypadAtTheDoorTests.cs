@@ -49,14 +49,16 @@ namespace LockFirmware.VirtualDevice.Tests
                 keypad.Bench.Type("#");
                 ExpectVerdict(keypad, mark, KeypadVerdict.Paired, "the keypad to pair with the lock", site);
 
-                // A wrong code: the keypad plays "wrong code", the bolt does not move.
+                // A wrong code: the keypad plays "wrong code", the bolt does not move (from a lock at rest, locked).
+                site.WaitFor(() => site.Bench.Bolt == "extended" && site.Bench.Drive != LockFirmware.Hal.Lock.MotorDrive.Forward && site.Bench.Drive != LockFirmware.Hal.Lock.MotorDrive.Reverse,
+                    "the lock at rest, locked, before the wrong code");
                 int starts = site.Bench.MotorStarts;
                 WakeLock(site, air);
                 mark = keypad.Bench.NowMs;
                 keypad.Bench.Type(WrongCode(courierCode) + "#");
                 ExpectVerdict(keypad, mark, KeypadVerdict.WrongCode, "the wrong-code verdict", site);
-                Assert.AreEqual("extended", site.Bench.Bolt, "a wrong code moved the bolt");
-                Assert.AreEqual(starts, site.Bench.MotorStarts, "a wrong code ran the motor");
+                Assert.AreEqual("extended", site.Bench.Bolt, "a wrong code moved the bolt" + LockStory(site));
+                Assert.AreEqual(starts, site.Bench.MotorStarts, "a wrong code ran the motor" + LockStory(site));
 
                 // The courier's code opens: the bolt retracts on the lock's simulated motor, the keypad plays "accepted".
                 WakeLock(site, air);
@@ -105,6 +107,10 @@ namespace LockFirmware.VirtualDevice.Tests
             Assert.AreEqual(expected, seen, $"{what}: the keypad's buzzer gave {keypad.Bench.BeepsText(mark)}\nkeypad:\n" +
                 string.Join("\n", keypad.Device.Lines) + "\nlock:\n" + string.Join("\n", site.Session.Device.Lines));
         }
+
+        private static string LockStory(DeliveryTests.Site site) =>
+            $" (motor {site.Bench.Drive}, {site.Session.Device.DeepSleepResets} deep-sleep resets); the lock's UART:\n" +
+            string.Join("\n", site.Session.Device.Lines);
 
         // Same length, last digit changed: not a code of this lock (the tag no longer matches).
         private static string WrongCode(string code)

@@ -18,7 +18,8 @@ namespace LockFirmware.LockSim.Device
     {
         public const int PressMs = 150;   // a finger on a key: well over the 10 ms scan and two-scan debounce, on a loaded host too
         public const int ReleaseMs = 100;
-        private const int QuietMs = 500;
+        private const int QuietMs = 700;   // a pattern's gaps are at most 300 ms, more on a loaded host
+        private const int ClickMs = 100;   // a key's click is 30 ms at its press; a loaded host stretches it
 
         private readonly KeypadPins _pins;
         private readonly TcpClient _client;
@@ -27,6 +28,7 @@ namespace LockFirmware.LockSim.Device
         private readonly object _gate = new object();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<(long StartMs, long EndMs)> _beeps = new List<(long, long)>();
+        private readonly List<long> _keyDowns = new List<long>();
         private long _buzzerOnAt = -1;
         private bool _led;
 
@@ -65,7 +67,7 @@ namespace LockFirmware.LockSim.Device
 
         /// <summary>
         /// The verdict pattern whose beeps ended the buzzer's activity since <paramref name="sinceMs"/>: key clicks
-        /// (under 60 ms) are left out, the remaining beeps must match one pattern's beeps in number and length
+        /// (under 60 ms, or under 100 ms and starting within 100 ms of a key press) are left out, the remaining beeps must match one pattern's beeps in number and length
         /// (the keypad's loop may stretch a beep by its scan period and a slow host). Null while the buzzer is still
         /// busy (a pattern's gaps are at most 300 ms) or when no pattern matches.
         /// </summary>
@@ -77,7 +79,7 @@ namespace LockFirmware.LockSim.Device
                 long quietMs = _beeps.Count == 0 ? 0 : NowMs - _beeps[_beeps.Count - 1].EndMs;
                 if (_buzzerOnAt >= 0 || quietMs < QuietMs) return null;
                 foreach (var b in _beeps)
-                    if (b.StartMs >= sinceMs && b.EndMs - b.StartMs >= 60) beeps.Add(b.EndMs - b.StartMs);
+                    if (b.StartMs >= sinceMs && !IsClick(b.StartMs, b.EndMs - b.StartMs)) beeps.Add(b.EndMs - b.StartMs);
             }
 
             foreach (KeypadVerdict verdict in Enum.GetValues<KeypadVerdict>())
@@ -122,6 +124,16 @@ namespace LockFirmware.LockSim.Device
             return beeps;
         }
 
+        // Caller holds _gate.
+        private bool IsClick(long startMs, long ms)
+        {
+            if (ms < 60) return true;
+            if (ms >= ClickMs) return false;
+            foreach (long down in _keyDowns)
+                if (startMs >= down && startMs - down < ClickMs) return true;
+            return false;
+        }
+
         private static bool Matches(List<long> expected, List<long> seen)
         {
             if (expected.Count != seen.Count) return false;
@@ -136,6 +148,7 @@ namespace LockFirmware.LockSim.Device
         private void Switch(char key, bool closed)
         {
             var (row, column) = _pins.PinsOf(key);
+            if (closed) lock (_gate) _keyDowns.Add(NowMs);
             Send($"switch {row} {column} {(closed ? 1 : 0)}");
         }
 

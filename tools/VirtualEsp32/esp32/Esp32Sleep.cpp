@@ -243,11 +243,12 @@ HRESULT Sleep::NativeStartDeepSleep___STATIC__nanoFrameworkHardwareEsp32EspNativ
     SleepUntilWake();
     printf(
         "virtual-esp32: reset after deep sleep: VESP32_RTC_OFFSET_TICKS=%lld VESP32_WAKE_CAUSE=%d VESP32_WAKE_EXT1=%llu "
-        "VESP32_WAKE_TOUCHPAD=%d\n",
+        "VESP32_WAKE_TOUCHPAD=%d VESP32_INPUTS=%s\n",
         (long long)VirtualClock_CalendarOffsetTicks(),
         (int)s_cause,
         (unsigned long long)s_ext1Status,
-        s_cause == Sleep_WakeupCause_TouchPad ? s_wakePad : -1);
+        s_cause == Sleep_WakeupCause_TouchPad ? s_wakePad : -1,
+        VirtualGpio_Inputs().c_str());
     fflush(stdout);
     _exit(0);
     NANOCLR_NOCLEANUP_NOLABEL();

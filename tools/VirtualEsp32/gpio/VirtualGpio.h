@@ -6,6 +6,8 @@
 #ifndef VESP32_VIRTUAL_GPIO_H
 #define VESP32_VIRTUAL_GPIO_H
 
+#include <string>
+
 // The bench drives pin to 0 or 1, or lets it go (-1): the pull resistor then decides.
 void VirtualGpio_Drive(int pin, int external);
 
@@ -20,6 +22,10 @@ void VirtualGpio_ReportTime();
 
 // A chip reset (deep sleep): every pin unconfigured and free again; what the bench drives stays driven.
 void VirtualGpio_Reset();
+
+// The levels the bench drives, "PIN:LEVEL,..." ("-": none), for the reset line of a deep sleep: the board's switches
+// keep them while the chip restarts (VESP32_INPUTS at start-up).
+std::string VirtualGpio_Inputs();
 
 // The level a pin reads now (the sleep model checks wake pins with it).
 bool VirtualGpio_Level(int pin);

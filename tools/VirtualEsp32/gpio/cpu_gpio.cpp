@@ -9,6 +9,7 @@
 //
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -244,6 +245,20 @@ void VirtualGpio_Reset()
     }
 }
 
+std::string VirtualGpio_Inputs()
+{
+    std::string text;
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        if (s_pins[pin].external >= 0)
+        {
+            text += (text.empty() ? "" : ",") + std::to_string(pin) + ":" + std::to_string(s_pins[pin].external);
+        }
+    }
+
+    return text.empty() ? "-" : text;
+}
+
 bool VirtualGpio_Level(int pin)
 {
     return pin >= 0 && pin < PinCount && Level(s_pins[pin]);
@@ -446,12 +461,26 @@ bool CPU_GPIO_SetPinDebounce(GPIO_PIN pin, uint32_t debounceMs)
 
 namespace
 {
-    // CPU_GPIO_Initialize is not called by the posix start-up: set the pins up with the library.
+    // CPU_GPIO_Initialize is not called by the posix start-up: set the pins up with the library. After a deep-sleep
+    // reset the board's switches still hold their levels: the reset line carries them (VESP32_INPUTS), so the app
+    // reads them at boot, before the bench is attached again.
     struct GpioStarter
     {
         GpioStarter()
         {
             CPU_GPIO_Initialize();
+            const char *inputs = getenv("VESP32_INPUTS");
+            for (const char *at = inputs; at != nullptr && *at != 0;)
+            {
+                int pin = -1, level = -1;
+                if (sscanf(at, "%d:%d", &pin, &level) == 2 && pin >= 0 && pin < PinCount)
+                {
+                    s_pins[pin].external = level;
+                }
+
+                at = strchr(at, ',');
+                at = at != nullptr ? at + 1 : nullptr;
+            }
         }
     } s_gpioStarter;
 } // namespace
