@@ -52,7 +52,21 @@ namespace LockFirmware.Hal.Esp32
             Close();
             Peer = address;
             _device = BluetoothLEDevice.FromBluetoothAddress(address, BluetoothAddressType.Public);
-            GattDeviceServicesResult services = _device.GetGattServicesForUuid(GattLink.ServiceUuid);
+            GattDeviceServicesResult services;
+            try
+            {
+                services = _device.GetGattServicesForUuid(GattLink.ServiceUuid);
+            }
+            catch (Exception e)
+            {
+                // v1.1.123 with the lock out of range: the connect times out after 7 s, the library still marks the
+                // device connected, and service discovery on the connection the native already forgot faults
+                // (NullReferenceException). Found on the virtual ESP32 (docs/virtual-esp32.md, central role).
+                Console.WriteLine("keypad: lock not reachable (" + e.GetType().FullName + ")");
+                Close();
+                return false;
+            }
+
             if (services.Status != GattCommunicationStatus.Success || services.Services.Length == 0)
             {
                 Close();

@@ -22,14 +22,15 @@ namespace LockFirmware.VirtualDevice.Tests
             public readonly string Secret, Installer, Owner, KeypadKey;
             public readonly DeviceSession Session;
 
-            public Site()
+            /// <param name="environment">Host settings of the lock (e.g. the Bluetooth air it shares with a virtual keypad).</param>
+            public Site(System.Collections.Generic.IReadOnlyDictionary<string, string> environment = null)
             {
                 Directory.CreateDirectory(Dir);
                 Secret = Hex("secret.hex", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
                 Installer = Hex("installer.key", "11111111111111111111111111111111");
                 Owner = Hex("owner.key", "22222222222222222222222222222222");
                 KeypadKey = Hex("keypad.key", "33333333333333333333333333333333");
-                Session = new DeviceSession(DeviceRun.Get(), Path.Combine(Dir, "flash.bin"));
+                Session = new DeviceSession(DeviceRun.Get(), Path.Combine(Dir, "flash.bin"), environment: environment);
             }
 
             public DeviceBench Bench => Session.Bench;

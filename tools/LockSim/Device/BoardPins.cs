@@ -20,6 +20,7 @@ namespace LockFirmware.LockSim.Device
         public int InsideButton { get; private init; }
         public int Led { get; private init; }
         public int Buzzer { get; private init; }
+        public int OutsideTouchPad { get; private init; } // -1: none
 
         public static BoardPins Load(string repoRoot, string board)
         {
@@ -47,6 +48,7 @@ namespace LockFirmware.LockSim.Device
                 InsideButton = Pin("InsideButton"),
                 Led = Pin("Led"),
                 Buzzer = Pin("Buzzer"),
+                OutsideTouchPad = values.TryGetValue("OutsideTouchPad", out int pad) ? pad : -1,
             };
         }
     }

@@ -86,6 +86,12 @@ namespace LockFirmware.LockSim.Device
             Send($"in {_pins.InsideButton} {(pressed ? "0" : "z")}");
         }
 
+        /// <summary>Someone touches the outside pad (the courier at the door): wakes a lock asleep with it armed.</summary>
+        public void TouchOutside()
+        {
+            if (_pins.OutsideTouchPad >= 0) Send($"touch {_pins.OutsideTouchPad}");
+        }
+
         public void SetJam(bool jammed)
         {
             lock (_gate) Hardware.Bolt.Jammed = jammed;

@@ -9,11 +9,16 @@ namespace LockFirmware.LockSim.Device
     /// The set of .pe files tools/deploy sends to a board (Hal, Core, Hal.Esp32, Device for that board + the real
     /// library .pe files of the kit), built or reused, and our nanoCLR host to run them: `dotnet build` of the
     /// device app (incremental), tools/VirtualEsp32/build.sh (cached by its inputs), convert.sh on the four
-    /// assemblies into artifacts/nano-device/&lt;board&gt;-&lt;configuration&gt;.
+    /// assemblies into artifacts/nano-device/&lt;board&gt;-&lt;configuration&gt;. The keypad's image is the same with
+    /// the keypad app (<see cref="KeypadApp"/>) in place of the lock's.
     /// </summary>
     public sealed class DeviceImage
     {
-        public static readonly string[] Assemblies = { "LockFirmware.Hal", "LockFirmware.Core", "LockFirmware.Hal.Esp32", "LockFirmware.Device" };
+        public const string LockApp = "LockFirmware.Device";
+        public const string KeypadApp = "LockFirmware.Keypad";
+
+        /// <summary>Ours, in load order: the portable layers, the ESP32 adapters, the app.</summary>
+        public string[] Assemblies { get; private init; }
 
         public string Board { get; private init; }
         public string Configuration { get; private init; }
@@ -43,20 +48,19 @@ namespace LockFirmware.LockSim.Device
             }
         }
 
-        public static DeviceImage Prepare(string board, string configuration, Action<string> log)
+        public static DeviceImage Prepare(string board, string configuration, Action<string> log, string app = LockApp)
         {
             string repo = VirtualEsp32Host.RepoRoot;
             string missing = VirtualEsp32Host.Missing();
             if (missing != null) throw new InvalidOperationException("cannot build the virtual ESP32: " + missing);
-            BoardPins.Load(repo, board); // a clear error for an unknown board
+            if (app == LockApp) BoardPins.Load(repo, board); // a clear error for an unknown board (the keypad's build checks its own)
+            string[] assemblies = { "LockFirmware.Hal", "LockFirmware.Core", "LockFirmware.Hal.Esp32", app };
 
-            log?.Invoke($"building the device app for {board} ({configuration})");
-            Step("dotnet", new[] { "build", Path.Combine(repo, "firmware", "LockFirmware.Device"), "-c", configuration, "-p:Board=" + board, "-nologo", "-v", "q" }, null, "dotnet build of the device app");
+            log?.Invoke($"building {app} for {board} ({configuration})");
+            Step("dotnet", new[] { "build", Path.Combine(repo, "firmware", app), "-c", configuration, "-p:Board=" + board, "-nologo", "-v", "q" }, null, "dotnet build of " + app);
 
-            log?.Invoke("building or reusing the nanoCLR host (tools/VirtualEsp32/build.sh)");
-            string built = Step("bash", new[] { Path.Combine(repo, "tools", "VirtualEsp32", "build.sh") }, null, "tools/VirtualEsp32/build.sh");
-            string[] lines = built.Trim().Split('\n');
-            string runner = lines[lines.Length - 1].Trim();
+            log?.Invoke("building or reusing the nanoCLR host (tools/VirtualEsp32/build.sh, or LOCKFW_NANOCLR)");
+            string runner = VirtualEsp32Host.BuildRunner();
 
             string peDirectory = Path.Combine(repo, "artifacts", "nano-device", board + "-" + configuration);
             log?.Invoke("converting the image with the Metadata Processor into " + peDirectory);
@@ -64,11 +68,11 @@ namespace LockFirmware.LockSim.Device
                 new Dictionary<string, string>
                 {
                     ["CONFIGURATION"] = configuration,
-                    ["CONVERT_ONLY"] = string.Join(" ", Assemblies),
+                    ["CONVERT_ONLY"] = string.Join(" ", assemblies),
                     ["NANO_OUT"] = peDirectory,
                 }, "tools/VirtualEsp32/convert.sh");
 
-            return new DeviceImage { Board = board, Configuration = configuration, Host = VirtualEsp32Host.At(runner, peDirectory) };
+            return new DeviceImage { Assemblies = assemblies, Board = board, Configuration = configuration, Host = VirtualEsp32Host.At(runner, peDirectory) };
         }
 
         private static string Step(string file, string[] args, IDictionary<string, string> environment, string what)

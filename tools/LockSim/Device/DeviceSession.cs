@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Collections.Generic;
 
 namespace LockFirmware.LockSim.Device
 {
@@ -14,11 +15,15 @@ namespace LockFirmware.LockSim.Device
     {
         private readonly TimeSpan _bootTimeout = TimeSpan.FromSeconds(60);
 
+        private readonly IReadOnlyDictionary<string, string> _environment;
+
         /// <param name="clockMs">The RTC's time at power-up (UTC ms); null: the host's time.</param>
-        public DeviceSession(DeviceImage image, string flashPath, long? clockMs = null)
+        /// <param name="environment">Host settings added to the runner's (the Bluetooth air of docs/virtual-esp32.md).</param>
+        public DeviceSession(DeviceImage image, string flashPath, long? clockMs = null, IReadOnlyDictionary<string, string> environment = null)
         {
             Image = image;
             FlashPath = flashPath;
+            _environment = environment;
             Pins = BoardPins.Load(LockFirmware.VirtualEsp32.VirtualEsp32Host.RepoRoot, image.Board);
             Boot(1.0, clockMs, true, false);
         }
@@ -56,7 +61,7 @@ namespace LockFirmware.LockSim.Device
             // The bench attaches while the host starts, before the app reads its pins (a chip's pins are wired before
             // power-up): on a port chosen here, not one read back from the host's output after the app has booted.
             int benchPort = FreePort();
-            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, clockMs: clockMs, benchPort: benchPort);
+            Device = VirtualDevice.Start(Image.Host.Runner, Image.LoadList, FlashPath, clockMs: clockMs, benchPort: benchPort, environment: _environment);
             try
             {
                 Bench = new DeviceBench(Pins, benchPort, boltPosition, doorClosed, jammed);

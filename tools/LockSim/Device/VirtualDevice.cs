@@ -26,15 +26,17 @@ namespace LockFirmware.LockSim.Device
         private readonly object _gate = new object();
         private readonly string _runner, _flashPath;
         private readonly string[] _loadList;
+        private readonly IReadOnlyDictionary<string, string> _environment;
         private Process _process;
         private string _resetEnvironment;
         private bool _killed;
 
-        private VirtualDevice(string runner, string[] loadList, string flashPath)
+        private VirtualDevice(string runner, string[] loadList, string flashPath, IReadOnlyDictionary<string, string> environment)
         {
             _runner = runner;
             _loadList = loadList;
             _flashPath = flashPath;
+            _environment = environment ?? new Dictionary<string, string>();
             Started = DateTime.UtcNow;
         }
 
@@ -62,10 +64,13 @@ namespace LockFirmware.LockSim.Device
 
         /// <summary>Starts the runner on the load list (mscorlib first, the app last) with its flash partition in
         /// <paramref name="flashPath"/> (created erased when missing); <paramref name="clockMs"/>: the RTC's time at
-        /// power-up (UTC ms), null for the host's; <paramref name="benchPort"/>: 0 for any free port (read back).</summary>
-        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0, long? clockMs = null, int benchPort = 0)
+        /// power-up (UTC ms), null for the host's; <paramref name="benchPort"/>: 0 for any free port (read back);
+        /// <paramref name="environment"/> adds host settings (the Bluetooth air and address of docs/virtual-esp32.md,
+        /// "Two devices").</summary>
+        public static VirtualDevice Start(string runner, string[] loadList, string flashPath, int blePort = 0, long? clockMs = null, int benchPort = 0,
+            IReadOnlyDictionary<string, string> environment = null)
         {
-            var device = new VirtualDevice(runner, loadList, flashPath) { BlePort = 0 };
+            var device = new VirtualDevice(runner, loadList, flashPath, environment) { BlePort = 0 };
             string rtc = clockMs == null ? null : "VESP32_RTC_OFFSET_TICKS=" + (clockMs.Value - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) * 10_000;
             device.Launch(benchPort, blePort, rtc);
             return device;
@@ -79,6 +84,7 @@ namespace LockFirmware.LockSim.Device
             info.Environment["VESP32_BLE_PORT"] = blePort.ToString();
             info.Environment["VESP32_BLE_CHANNELS"] = Channels;
             info.Environment["VESP32_FLASH"] = _flashPath;
+            foreach (var setting in _environment) info.Environment[setting.Key] = setting.Value;
             foreach (string pair in (resetEnvironment ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 int eq = pair.IndexOf('=');

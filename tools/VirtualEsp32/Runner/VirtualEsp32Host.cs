@@ -70,19 +70,30 @@ namespace LockFirmware.VirtualEsp32
         /// </summary>
         public static VirtualEsp32Host Prepare()
         {
-            string tools = Path.Combine(RepoRoot, "tools", "VirtualEsp32");
-            string built = Environment.GetEnvironmentVariable("LOCKFW_NANOCLR");
-            if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(tools, "build.sh") }, out built) != 0)
-                throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
-            if (Run("bash", new[] { Path.Combine(tools, "convert.sh") }, out string converted) != 0)
+            string runner = BuildRunner();
+            if (Run("bash", new[] { Path.Combine(RepoRoot, "tools", "VirtualEsp32", "convert.sh") }, out string converted) != 0)
                 throw new InvalidOperationException("tools/VirtualEsp32/convert.sh failed:\n" + converted);
 
+            return new VirtualEsp32Host { Runner = runner, PeDirectory = Path.Combine(RepoRoot, "artifacts", "nano") };
+        }
+
+        /// <summary>The runner's path: build.sh's (built or found in its cache), or LOCKFW_NANOCLR's when set.</summary>
+        public static string BuildRunner()
+        {
+            string built = Environment.GetEnvironmentVariable("LOCKFW_NANOCLR");
+            if (string.IsNullOrEmpty(built) && Run("bash", new[] { Path.Combine(RepoRoot, "tools", "VirtualEsp32", "build.sh") }, out built) != 0)
+                throw new InvalidOperationException("tools/VirtualEsp32/build.sh failed:\n" + built);
+
+            // build.sh prints the runner on stdout and its progress ("virtual-esp32: ...") on stderr, which Run
+            // appends after stdout: the runner is the last line that is not progress.
             string[] lines = built.Trim().Split('\n');
-            return new VirtualEsp32Host
+            string runner = lines[lines.Length - 1].Trim();
+            foreach (string line in lines)
             {
-                Runner = lines[lines.Length - 1].Trim(),
-                PeDirectory = Path.Combine(RepoRoot, "artifacts", "nano"),
-            };
+                if (!line.StartsWith("virtual-esp32: ", StringComparison.Ordinal) && line.Trim().Length > 0) runner = line.Trim();
+            }
+
+            return runner;
         }
 
         /// <summary>A host already built and a .pe folder already converted (e.g. a device image of one board).</summary>

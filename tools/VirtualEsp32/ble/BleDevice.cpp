@@ -4,7 +4,9 @@
 // pairing attributes, and an empty bond store (the loopback link is taken as an encrypted, bonded link).
 //
 #include <string>
+#include <vector>
 
+#include "BleCentral.h"
 #include "BleLink.h"
 
 #include <nanoCLR_Runtime.h>
@@ -19,7 +21,19 @@ typedef Library_sys_dev_ble_native_nanoFramework_Device_Bluetooth_Security_Devic
 namespace
 {
     std::string s_deviceName = "nanoFramework";
-}
+
+    std::vector<uint8_t> BytesOf(CLR_RT_HeapBlock &argument)
+    {
+        CLR_RT_HeapBlock_Array *array = argument.DereferenceArray();
+        if (array == nullptr)
+        {
+            return std::vector<uint8_t>();
+        }
+
+        uint8_t *first = array->GetFirstElement();
+        return std::vector<uint8_t>(first, first + array->m_numOfElements);
+    }
+} // namespace
 
 HRESULT BluetoothNanoDevice::NativeInitilise___STATIC__VOID(CLR_RT_StackFrame &stack)
 {
@@ -40,7 +54,9 @@ HRESULT BluetoothNanoDevice::NativeSetOperationMode___STATIC__VOID__nanoFramewor
 
         if (stack.Arg0().NumericByRef().s4 == 0)
         {
-            BleLink_Advertise(false, s_deviceName); // NotRunning: the stack stops
+            // NotRunning: the stack stops (the library sets it when its last central connection is disposed).
+            BleLink_Advertise(false, s_deviceName);
+            BleCentral_PowerDown();
         }
     }
     NANOCLR_NOCLEANUP_NOLABEL();
@@ -49,7 +65,7 @@ HRESULT BluetoothNanoDevice::NativeSetOperationMode___STATIC__VOID__nanoFramewor
 HRESULT AdvertisementPublisher::NativeStartLegacyAdvertising___BOOLEAN__SZARRAY_U1__SZARRAY_U1(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
-    BleLink_Advertise(true, s_deviceName);
+    BleLink_Advertise(true, s_deviceName, BytesOf(stack.Arg1()), BytesOf(stack.Arg2()));
     stack.SetResult_Boolean(true);
     NANOCLR_NOCLEANUP_NOLABEL();
 }

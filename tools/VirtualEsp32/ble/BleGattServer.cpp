@@ -3,6 +3,7 @@
 // targets/ESP32/_nanoCLR/nanoFramework.Device.Bluetooth: the service table the app declares, write requests
 // (data and answer), notifications, read answers. The radio is ble/BleLink.cpp.
 //
+#include <cstring>
 #include <vector>
 
 #include "BleLink.h"
@@ -30,6 +31,16 @@ namespace
         return bytes != nullptr && bytes->m_numOfElements == 16 ? BleLink_UuidText(bytes->GetFirstElement()) : "";
     }
 
+    void CopyUuid(CLR_RT_HeapBlock &field, uint8_t *to)
+    {
+        CLR_RT_HeapBlock_Array *bytes = field.DereferenceArray();
+        memset(to, 0, 16);
+        if (bytes != nullptr && bytes->m_numOfElements == 16)
+        {
+            memcpy(to, bytes->GetFirstElement(), 16);
+        }
+    }
+
     HRESULT ReadService(CLR_RT_HeapBlock *service, std::vector<BleCharacteristic> &table)
     {
         NANOCLR_HEADER();
@@ -47,6 +58,8 @@ namespace
                 BleCharacteristic c;
                 c.id = item[GattLocalCharacteristic::FIELD___characteristicId].NumericByRef().u2;
                 c.uuid = UuidOf(item[GattLocalCharacteristic::FIELD___characteristicUuid]);
+                CopyUuid(item[GattLocalCharacteristic::FIELD___characteristicUuid], c.uuidBytes);
+                CopyUuid(service[GattLocalService::FIELD___serviceUuid], c.serviceBytes);
                 c.properties = item[GattLocalCharacteristic::FIELD___properties].NumericByRef().u4;
                 c.writeProtection = item[GattLocalCharacteristic::FIELD___writeProtectionLevel].NumericByRef().u4;
                 printf(

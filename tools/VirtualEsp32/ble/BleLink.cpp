@@ -4,12 +4,16 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <sstream>
 
 #include "../host/HostPump.h"
 #include "../host/LoopbackServer.h"
+#include "BleAir.h"
+#include "BleAtt.h"
 #include "BleLink.h"
 
 #include <nanoCLR_Runtime.h>
@@ -21,6 +25,15 @@ namespace
     const int AnswerTimeoutMs = 2000; // esp32_nimble.cpp PostAndWaitManagedGapEvent
     const int NimbleNotConnected = 7; // BLE_HS_ENOTCONN
     const int NimbleNoAttribute = 1;
+    const uint8_t WriteProperty = 0x08;
+
+    // How the connected central talks: not known until its first fragment (channel 0 'G': attribute protocol).
+    enum class Central
+    {
+        Unknown,
+        Channels,
+        Attributes
+    };
 
     struct Route
     {
@@ -38,12 +51,16 @@ namespace
     bool s_advertising = false;
     bool s_connected = false;
     int s_mtu = 23;
+    Central s_central = Central::Unknown;
+    std::vector<uint16_t> s_subscribed;
+    std::vector<uint8_t> s_advert, s_scanResponse;
 
     // the one write the stack holds until the app answers
     uint16_t s_nextEventId = 1;
     uint16_t s_pendingId = 0;
     std::vector<uint8_t> s_pendingData;
     bool s_pendingAnswered = false;
+    int s_pendingResult = 0;
 
     // fragment reassembly on the reader thread
     uint8_t s_frame[2 + 255];
@@ -144,9 +161,71 @@ namespace
         return ids;
     }
 
+    // Seen by other virtual devices while advertising and not connected (a connected ESP32 peripheral stops
+    // advertising until the central leaves).
+    void Publish()
+    {
+        bool visible;
+        std::vector<uint8_t> advert, scanResponse;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            visible = s_advertising && !s_connected && s_serverStarted;
+            advert = s_advert;
+            scanResponse = s_scanResponse;
+        }
+
+        BleAir_Publish(visible ? s_server.Port() : 0, advert, scanResponse);
+    }
+
+    void Subscribe(uint16_t id, bool on)
+    {
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            auto at = std::find(s_subscribed.begin(), s_subscribed.end(), id);
+            if (on == (at != s_subscribed.end()))
+            {
+                return;
+            }
+
+            if (on)
+                s_subscribed.push_back(id);
+            else
+                s_subscribed.erase(at);
+        }
+
+        Post(on ? BluetoothEventType_ClientSubscribed : BluetoothEventType_ClientUnsubscribed, id, Connection);
+    }
+
+    // A channel-routed central (lockctl, locksim's tools): the MTU exchange, then every notify characteristic
+    // subscribed, before its first write reaches the app.
+    void StartChannels()
+    {
+        int mtu = ExchangedMtu();
+        if (mtu > 23)
+        {
+            {
+                std::lock_guard<std::mutex> guard(s_lock);
+                s_mtu = mtu;
+            }
+
+            Post(BluetoothEventType_ClientSessionChanged, Connection, ((uint32_t)mtu << 16) + 4);
+        }
+
+        std::vector<uint16_t> notify;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            notify = NotifyIds();
+        }
+
+        for (uint16_t id : notify)
+        {
+            Subscribe(id, true);
+        }
+    }
+
     void OnPeer(bool connected)
     {
-        std::vector<uint16_t> notify;
+        std::vector<uint16_t> subscribed;
         {
             std::lock_guard<std::mutex> guard(s_lock);
             s_have = 0;
@@ -165,73 +244,183 @@ namespace
 
             s_connected = connected;
             s_mtu = 23;
-            notify = NotifyIds();
+            s_central = Central::Unknown;
+            subscribed = s_subscribed;
         }
 
         if (connected)
         {
             Post(BluetoothEventType_ClientConnected, Connection, 0);
-            int mtu = ExchangedMtu();
-            if (mtu > 23)
-            {
-                {
-                    std::lock_guard<std::mutex> guard(s_lock);
-                    s_mtu = mtu;
-                }
-
-                Post(BluetoothEventType_ClientSessionChanged, Connection, ((uint32_t)mtu << 16) + 4);
-            }
-
-            for (uint16_t id : notify)
-            {
-                Post(BluetoothEventType_ClientSubscribed, id, Connection);
-            }
         }
         else
         {
-            for (uint16_t id : notify)
+            for (uint16_t id : subscribed)
             {
-                Post(BluetoothEventType_ClientUnsubscribed, id, Connection);
+                Subscribe(id, false);
             }
 
             Post(BluetoothEventType_ClientDisconnected, Connection, 0x13); // remote user terminated
         }
+
+        Publish();
     }
 
     // One write, as NimBLE's access callback: post it, hold the link until the app answers or time runs out.
-    void Write(int channel, const uint8_t *data, size_t length)
+    // Returns what the central hears: 0, or BLE_HS_ERR_ATT_BASE + the ATT error.
+    int Write(const BleCharacteristic *target, const uint8_t *data, size_t length)
     {
         std::unique_lock<std::mutex> guard(s_lock);
-        const BleCharacteristic *target = Find(channel, 'w');
-        if (target == nullptr || !s_advertising)
-        {
-            return;
-        }
-
-        if ((int)length > s_mtu - 3)
-        {
-            // A central cannot put more than MTU-3 bytes in one write request.
-            fprintf(stderr, "virtual-esp32: ble: %zu-byte write with MTU %d dropped\n", length, s_mtu);
-            return;
-        }
-
         uint16_t eventId = s_nextEventId++;
         uint16_t id = target->id;
         s_pendingId = eventId;
         s_pendingData.assign(data, data + length);
         s_pendingAnswered = false;
+        s_pendingResult = 0;
         guard.unlock();
 
         Post(BluetoothEventType_Write, id, eventId);
 
         guard.lock();
+        int status = 0;
         if (!s_answered.wait_for(guard, std::chrono::milliseconds(AnswerTimeoutMs), []() { return s_pendingAnswered; }))
         {
             fprintf(stderr, "virtual-esp32: ble: write %u not answered within 2 s (the central gets an ATT error)\n", eventId);
+            status = BleAtt_ErrorBase + BleAtt_Unlikely;
+        }
+        else if (s_pendingResult != 0)
+        {
+            status = BleAtt_ErrorBase + s_pendingResult;
         }
 
         s_pendingId = 0;
         s_pendingData.clear();
+        return status;
+    }
+
+    void WriteChannel(int channel, const uint8_t *data, size_t length)
+    {
+        const BleCharacteristic *target;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            target = Find(channel, 'w');
+            if (target == nullptr || !s_advertising)
+            {
+                return;
+            }
+
+            if ((int)length > s_mtu - 3)
+            {
+                // A central cannot put more than MTU-3 bytes in one write request.
+                fprintf(stderr, "virtual-esp32: ble: %zu-byte write with MTU %d dropped\n", length, s_mtu);
+                return;
+            }
+        }
+
+        Write(target, data, length);
+    }
+
+    void SendTable()
+    {
+        std::vector<BleAttribute> attributes;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            attributes = BleAtt_Layout(s_table);
+        }
+
+        uint8_t frame[2 + 255];
+        for (const auto &a : attributes)
+        {
+            s_server.Send(frame, BleAtt_Attribute(frame, a));
+        }
+
+        s_server.Send(frame, BleAtt_Message(frame, 'E', 0, nullptr, 0));
+    }
+
+    // A write request or command of an attribute-protocol central: a characteristic value goes to the app, a CCCD
+    // (un)subscribes, anything else is refused as NimBLE refuses it.
+    void WriteAttribute(bool withResponse, uint16_t handle, const uint8_t *value, size_t length)
+    {
+        BleAttribute attribute{};
+        const BleCharacteristic *target = nullptr;
+        bool found;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            std::vector<BleAttribute> attributes = BleAtt_Layout(s_table);
+            const BleAttribute *a = BleAtt_Find(attributes, handle);
+            found = a != nullptr;
+            if (found)
+            {
+                attribute = *a;
+                for (const auto &c : s_table)
+                {
+                    target = c.id == a->characteristicId ? &c : target;
+                }
+            }
+        }
+
+        int status = BleAtt_ErrorBase + BleAtt_InvalidHandle;
+        if (found && attribute.kind == 'C' && (attribute.properties & WriteProperty) && target != nullptr)
+        {
+            status = Write(target, value, length);
+        }
+        else if (found && attribute.kind == 'D' && attribute.characteristicId != 0 && length >= 1)
+        {
+            Subscribe(attribute.characteristicId, (value[0] & 0x03) != 0);
+            status = 0;
+        }
+        else if (found)
+        {
+            status = BleAtt_ErrorBase + BleAtt_WriteNotPermitted;
+        }
+
+        if (withResponse)
+        {
+            uint8_t frame[2 + 255];
+            s_server.Send(frame, BleAtt_Response(frame, handle, (uint16_t)status));
+        }
+    }
+
+    void OnAttribute(const uint8_t *message, size_t length)
+    {
+        if (length >= 1 && message[0] == 'G')
+        {
+            SendTable();
+        }
+        else if (length >= 3 && (message[0] == 'W' || message[0] == 'w'))
+        {
+            WriteAttribute(message[0] == 'W', BleAtt_U16(message + 1), message + 3, length - 3);
+        }
+    }
+
+    // The first fragment tells which kind of central this is (reader thread: the only one that sets s_central).
+    void OnFragment(int channel, const uint8_t *data, size_t length)
+    {
+        Central central;
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            central = s_central;
+        }
+
+        if (central == Central::Unknown)
+        {
+            central = channel == BleAtt_Channel ? Central::Attributes : Central::Channels;
+            if (central == Central::Channels)
+            {
+                StartChannels();
+            }
+
+            std::lock_guard<std::mutex> guard(s_lock);
+            s_central = central;
+        }
+
+        if (central == Central::Attributes && channel == BleAtt_Channel)
+        {
+            OnAttribute(data, length);
+        }
+        else if (central == Central::Channels && channel != BleAtt_Channel && length > 0)
+        {
+            WriteChannel(channel, data, length);
+        }
     }
 
     void OnBytes(const uint8_t *data, size_t length)
@@ -242,10 +431,7 @@ namespace
             if (s_have >= 2 && s_have == 2 + (size_t)s_frame[1])
             {
                 s_have = 0;
-                if (s_frame[1] > 0)
-                {
-                    Write(s_frame[0], s_frame + 2, s_frame[1]);
-                }
+                OnFragment(s_frame[0], s_frame + 2, s_frame[1]);
             }
         }
     }
@@ -272,26 +458,37 @@ void BleLink_SetTable(const std::vector<BleCharacteristic> &table)
     }
 }
 
-void BleLink_Advertise(bool on, const std::string &deviceName)
+void BleLink_Advertise(
+    bool on,
+    const std::string &deviceName,
+    const std::vector<uint8_t> &advert,
+    const std::vector<uint8_t> &scanResponse)
 {
     {
         std::lock_guard<std::mutex> guard(s_lock);
         s_advertising = on;
+        if (on)
+        {
+            s_advert = advert;
+            s_scanResponse = scanResponse;
+        }
     }
 
-    if (!on)
+    if (on)
     {
-        return;
+        // Tools take this line as "the device is up" (boot time to the first advertisement).
+        printf("virtual-esp32: ble advertising as '%s'\n", deviceName.c_str());
+        fflush(stdout);
+        if (!s_serverStarted)
+        {
+            int port = LoopbackServer_PortFromEnv("VESP32_BLE_PORT");
+            bool started = s_server.Start("ble", port < 0 ? 0 : port, OnBytes, OnPeer);
+            std::lock_guard<std::mutex> guard(s_lock);
+            s_serverStarted = started;
+        }
     }
 
-    // Tools take this line as "the device is up" (boot time to the first advertisement).
-    printf("virtual-esp32: ble advertising as '%s'\n", deviceName.c_str());
-    fflush(stdout);
-    if (!s_serverStarted)
-    {
-        int port = LoopbackServer_PortFromEnv("VESP32_BLE_PORT");
-        s_serverStarted = s_server.Start("ble", port < 0 ? 0 : port, OnBytes, OnPeer);
-    }
+    Publish();
 }
 
 void BleLink_PowerDown()
@@ -300,9 +497,11 @@ void BleLink_PowerDown()
         std::lock_guard<std::mutex> guard(s_lock);
         s_advertising = false;
         s_connected = false; // the app that knew this central is gone with the RAM
+        s_subscribed.clear();
         s_table.clear();
     }
 
+    Publish();
     s_server.DropPeer();
 }
 
@@ -320,11 +519,13 @@ bool BleLink_WriteData(uint16_t eventId, std::vector<uint8_t> &data)
 
 void BleLink_WriteAnswered(uint16_t eventId, int result)
 {
-    (void)result; // the fragment link has no ATT error frame: a refused write is only not acknowledged
+    // A channel-routed central hears nothing of a refusal (the fragment link has no error frame); an
+    // attribute-protocol central gets it in the write response.
     std::lock_guard<std::mutex> guard(s_lock);
     if (eventId != 0 && eventId == s_pendingId)
     {
         s_pendingAnswered = true;
+        s_pendingResult = result;
         s_answered.notify_all();
     }
 }
@@ -333,10 +534,18 @@ int BleLink_Notify(uint16_t connection, uint16_t characteristicId, const uint8_t
 {
     int channel;
     size_t payload;
+    uint16_t handle = 0;
+    bool attributes;
     {
         std::lock_guard<std::mutex> guard(s_lock);
+        attributes = s_central == Central::Attributes;
         channel = ChannelOf(characteristicId, 'n');
-        if (channel < 0)
+        for (const auto &a : BleAtt_Layout(s_table))
+        {
+            handle = a.kind == 'C' && a.characteristicId == characteristicId ? a.handle : handle;
+        }
+
+        if (attributes ? handle == 0 : channel < 0)
         {
             return NimbleNoAttribute;
         }
@@ -355,6 +564,12 @@ int BleLink_Notify(uint16_t connection, uint16_t characteristicId, const uint8_t
     }
 
     uint8_t frame[2 + 255];
+    if (attributes)
+    {
+        s_server.Send(frame, BleAtt_Message(frame, 'V', handle, data, length));
+        return 0;
+    }
+
     frame[0] = (uint8_t)channel;
     frame[1] = (uint8_t)(length > 255 ? 255 : length);
     memcpy(frame + 2, data, frame[1]);

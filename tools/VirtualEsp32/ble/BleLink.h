@@ -5,11 +5,14 @@
 // characteristic a channel writes to, and which notifies on it, is given by $VESP32_BLE_CHANNELS:
 //   "CH:w:UUID CH:n:UUID ..."   e.g. "1:w:<admin in> 1:n:<admin out> 2:w:<keypad in>"
 // What the model keeps of NimBLE on the ESP32: the server is reachable only once advertising started; a TCP
-// connect is a connection (ClientConnected), then an MTU exchange ($VESP32_BLE_MTU, default 247; 23 means none,
-// so payloads stay at 20 bytes and longer writes cannot be sent) and a subscription to every notify
-// characteristic; a write is held until the app answers it or 2 s pass, one at a time, with no session
-// (the managed request carries none); a notification longer than MTU-3 is cut to MTU-3; a TCP close is
-// unsubscribe + ClientDisconnected, and advertising resumes.
+// connect is a connection (ClientConnected). A channel-routed central (lockctl) then gets, before its first write
+// reaches the app, an MTU exchange ($VESP32_BLE_MTU, default 247; 23 means none, so payloads stay at 20 bytes and
+// longer writes cannot be sent) and a subscription to every notify characteristic. A central that opens with
+// channel 0 is another virtual ESP32 and speaks the attribute protocol of BleAtt.h instead: no MTU exchange,
+// subscriptions by CCCD writes, a response to each write request. A write is held until the app answers it or
+// 2 s pass, one at a time, with no session (the managed request carries none); a notification longer than MTU-3
+// is cut to MTU-3; a TCP close is unsubscribe + ClientDisconnected, and advertising resumes. While advertising
+// and not connected, the device is visible in the air (BleAir.h).
 //
 #ifndef VESP32_BLE_LINK_H
 #define VESP32_BLE_LINK_H
@@ -25,13 +28,20 @@ struct BleCharacteristic
     std::string uuid; // lower case, 8-4-4-4-12
     uint32_t properties;
     uint32_t writeProtection;
+    uint8_t uuidBytes[16];    // the managed Guid's bytes
+    uint8_t serviceBytes[16]; // its service's
 };
 
 // The GATT table the app built (GattServiceProvider.NativeInitializeServiceConfig). CLR thread.
 void BleLink_SetTable(const std::vector<BleCharacteristic> &table);
 
-// Advertising started/stopped: the central can connect only while the server advertises. CLR thread.
-void BleLink_Advertise(bool on, const std::string &deviceName);
+// Advertising started/stopped, with the advertising data and scan response the library built: the central can
+// connect only while the server advertises; other virtual devices see it in the air (BleAir.h). CLR thread.
+void BleLink_Advertise(
+    bool on,
+    const std::string &deviceName,
+    const std::vector<uint8_t> &advert = std::vector<uint8_t>(),
+    const std::vector<uint8_t> &scanResponse = std::vector<uint8_t>());
 
 // The chip powers down (deep sleep): advertising stops, the central is disconnected, the table is gone.
 void BleLink_PowerDown();

@@ -1,7 +1,8 @@
 //
 // LockFirmware virtual ESP32: nanoFramework.Hardware.Esp32 Sleep, after the ESP32 natives
 // (targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/..._Sleep.cpp). Wake sources are armed as ESP-IDF arms them
-// (ext0: the highest pin of the mask, ext1: a mask with AllLow/AnyHigh, timer); every sleep is recorded
+// (ext0: the highest pin of the mask, ext1: a mask with AllLow/AnyHigh, timer, touch pads: armed until reset,
+// as ESP-IDF has no way to disarm them; a bench "touch" is a finger held 300 ms); every sleep is recorded
 // and sent to the bench with its wake sources (deep ones on the console too). Light sleep blocks the app until the timer runs out or the wake
 // pins reach their level, then reports the cause. Deep sleep waits the same way, then resets the chip (the host
 // process restarts, see NativeStartDeepSleep).
@@ -18,6 +19,7 @@
 #include "../gpio/VirtualGpio.h"
 #include "../host/Bench.h"
 #include "../host/HostPump.h"
+#include "Esp32Sleep.h"
 
 #include <nanoCLR_Hardware.h>
 #include <nanoHAL_Time.h>
@@ -36,6 +38,10 @@ namespace
     Sleep_WakeupCause s_cause = Sleep_WakeupCause_Undefined;
     bool s_deep = false;
     uint64_t s_ext1Status = 0;
+    int s_touchPads[2] = {-1, -1};
+    int s_touchedPad = -1, s_wakePad = -1;
+    std::chrono::steady_clock::time_point s_touchedUntil;
+    const int TouchMs = 300;
 
     std::string Describe(const char *kind)
     {
@@ -68,6 +74,13 @@ namespace
     // The wake cause if a pin source holds now, else Undefined.
     Sleep_WakeupCause PinCause()
     {
+        if (s_touchedPad >= 0 && (s_touchedPad == s_touchPads[0] || s_touchedPad == s_touchPads[1]) &&
+            std::chrono::steady_clock::now() < s_touchedUntil)
+        {
+            s_wakePad = s_touchedPad;
+            return Sleep_WakeupCause_TouchPad;
+        }
+
         if (s_ext0Pin >= 0 && (int)VirtualGpio_Level(s_ext0Pin) == s_ext0Level)
         {
             return Sleep_WakeupCause_Ext0;
@@ -180,8 +193,18 @@ HRESULT Sleep::NativeEnableWakeupByTouchPad___STATIC__nanoFrameworkHardwareEsp32
     CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
-    stack.SetResult_I4(EspNativeError_NOT_SUPPORTED); // no touch pads on the virtual board
-    NANOCLR_NOCLEANUP_NOLABEL();
+    {
+        int pad1 = stack.Arg0().NumericByRef().s4, pad2 = stack.Arg1().NumericByRef().s4;
+        if (pad1 < 0 && pad2 < 0)
+        {
+            NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER); // as the ESP32 native
+        }
+
+        s_touchPads[0] = pad1;
+        s_touchPads[1] = pad2;
+        stack.SetResult_I4(EspNativeError_OK);
+    }
+    NANOCLR_NOCLEANUP();
 }
 
 HRESULT Sleep::
@@ -219,10 +242,13 @@ HRESULT Sleep::NativeStartDeepSleep___STATIC__nanoFrameworkHardwareEsp32EspNativ
     s_deep = true;
     SleepUntilWake();
     printf(
-        "virtual-esp32: reset after deep sleep: VESP32_RTC_OFFSET_TICKS=%lld VESP32_WAKE_CAUSE=%d VESP32_WAKE_EXT1=%llu\n",
+        "virtual-esp32: reset after deep sleep: VESP32_RTC_OFFSET_TICKS=%lld VESP32_WAKE_CAUSE=%d VESP32_WAKE_EXT1=%llu "
+        "VESP32_WAKE_TOUCHPAD=%d VESP32_INPUTS=%s\n",
         (long long)VirtualClock_CalendarOffsetTicks(),
         (int)s_cause,
-        (unsigned long long)s_ext1Status);
+        (unsigned long long)s_ext1Status,
+        s_cause == Sleep_WakeupCause_TouchPad ? s_wakePad : -1,
+        VirtualGpio_Inputs().c_str());
     fflush(stdout);
     _exit(0);
     NANOCLR_NOCLEANUP_NOLABEL();
@@ -237,6 +263,8 @@ namespace
         {
             const char *cause = getenv("VESP32_WAKE_CAUSE");
             const char *ext1 = getenv("VESP32_WAKE_EXT1");
+            const char *pad = getenv("VESP32_WAKE_TOUCHPAD");
+            s_wakePad = pad != nullptr ? atoi(pad) : -1;
             s_cause = cause != nullptr ? (Sleep_WakeupCause)atoi(cause) : Sleep_WakeupCause_Undefined;
             s_ext1Status = ext1 != nullptr ? strtoull(ext1, nullptr, 10) : 0;
         }
@@ -257,9 +285,15 @@ HRESULT Sleep::NativeGetWakeupGpioPin___STATIC__nanoFrameworkHardwareEsp32SleepW
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
+void Esp32Sleep_Touch(int pad)
+{
+    s_touchedPad = pad;
+    s_touchedUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(TouchMs);
+}
+
 HRESULT Sleep::NativeGetWakeupTouchpad___STATIC__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
-    stack.SetResult_I4(-1);
+    stack.SetResult_I4(s_cause == Sleep_WakeupCause_TouchPad ? s_wakePad : -1);
     NANOCLR_NOCLEANUP_NOLABEL();
 }

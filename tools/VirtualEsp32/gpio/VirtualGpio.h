@@ -6,8 +6,13 @@
 #ifndef VESP32_VIRTUAL_GPIO_H
 #define VESP32_VIRTUAL_GPIO_H
 
+#include <string>
+
 // The bench drives pin to 0 or 1, or lets it go (-1): the pull resistor then decides.
 void VirtualGpio_Drive(int pin, int external);
+
+// The bench closes (or opens) a switch between two pins: a key of a matrix keypad, between a row and a column.
+void VirtualGpio_Switch(int a, int b, bool closed);
 
 // Sends mode and level of every pin in use to the bench.
 void VirtualGpio_Report();
@@ -17,6 +22,10 @@ void VirtualGpio_ReportTime();
 
 // A chip reset (deep sleep): every pin unconfigured and free again; what the bench drives stays driven.
 void VirtualGpio_Reset();
+
+// The levels the bench drives, "PIN:LEVEL,..." ("-": none), for the reset line of a deep sleep: the board's switches
+// keep them while the chip restarts (VESP32_INPUTS at start-up).
+std::string VirtualGpio_Inputs();
 
 // The level a pin reads now (the sleep model checks wake pins with it).
 bool VirtualGpio_Level(int pin);

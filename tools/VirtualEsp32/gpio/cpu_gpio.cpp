@@ -3,12 +3,18 @@
 // 28-31), the HAL under upstream's System.Device.Gpio natives. What the ESP32 does and this model does too:
 // reserving pins, pull-up/pull-down when nothing drives an input, an interrupt on both edges that reports only
 // real changes, debounce by re-reading after the timeout, outputs read back their latch.
+// Switches between two pins (the keys of a matrix keypad): an input nobody drives reads the output it is joined
+// to, and sees an edge when that output changes.
 // What it does not: a floating input reads 0 (on silicon it is noise); electrical conflicts are not modelled.
 //
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "../host/Bench.h"
 #include "../host/HostPump.h"
@@ -37,6 +43,38 @@ namespace
     };
 
     VirtualPin s_pins[PinCount];
+    std::vector<std::pair<int, int>> s_switches; // closed switches between two pins
+
+    bool s_conflictReported = false;
+
+    // The level the outputs joined to an input by closed switches give it: -1 when none is, else 1 if any drives
+    // high. Two outputs at different levels joined through one input (two keys of one row held while the scan
+    // drives one column high and the others low) are a short circuit on a real board: reported once.
+    int JoinedLevel(int pin)
+    {
+        int level = -1, low = -1, high = -1;
+        for (const auto &sw : s_switches)
+        {
+            int other = sw.first == pin ? sw.second : sw.second == pin ? sw.first : -1;
+            if (other >= 0 && s_pins[other].configured && s_pins[other].mode >= PinMode_Output)
+            {
+                (s_pins[other].latch ? high : low) = other;
+                level = level == 1 || s_pins[other].latch ? 1 : 0;
+            }
+        }
+
+        if (high >= 0 && low >= 0 && !s_conflictReported)
+        {
+            s_conflictReported = true;
+            std::string what = "conflict: outputs " + std::to_string(high) + " (high) and " + std::to_string(low) +
+                               " (low) are joined through pin " + std::to_string(pin) +
+                               " by closed switches: a short circuit on a real board (reads high here)";
+            fprintf(stderr, "virtual-esp32: gpio: %s\n", what.c_str());
+            Bench_Send(what);
+        }
+
+        return level;
+    }
 
     bool IsValid(GPIO_PIN pin)
     {
@@ -71,6 +109,12 @@ namespace
         if (p.external >= 0)
         {
             return p.external == 1;
+        }
+
+        int joined = JoinedLevel((int)(&p - s_pins));
+        if (joined >= 0)
+        {
+            return joined == 1;
         }
 
         return p.mode == PinMode_InputPullUp;
@@ -139,6 +183,32 @@ void VirtualGpio_Drive(int pin, int external)
     EdgeSeen(pin);
 }
 
+void VirtualGpio_Switch(int a, int b, bool closed)
+{
+    if (a < 0 || a >= PinCount || b < 0 || b >= PinCount || !IsValid((GPIO_PIN)a) || !IsValid((GPIO_PIN)b))
+    {
+        Bench_Send("error no pins " + std::to_string(a) + " " + std::to_string(b));
+        return;
+    }
+
+    for (auto at = s_switches.begin(); at != s_switches.end(); ++at)
+    {
+        if ((at->first == a && at->second == b) || (at->first == b && at->second == a))
+        {
+            s_switches.erase(at);
+            break;
+        }
+    }
+
+    if (closed)
+    {
+        s_switches.emplace_back(a, b);
+    }
+
+    EdgeSeen(a);
+    EdgeSeen(b);
+}
+
 void VirtualGpio_Report()
 {
     for (int pin = 0; pin < PinCount; pin++)
@@ -173,6 +243,20 @@ void VirtualGpio_Reset()
             SendMode(pin);
         }
     }
+}
+
+std::string VirtualGpio_Inputs()
+{
+    std::string text;
+    for (int pin = 0; pin < PinCount; pin++)
+    {
+        if (s_pins[pin].external >= 0)
+        {
+            text += (text.empty() ? "" : ",") + std::to_string(pin) + ":" + std::to_string(s_pins[pin].external);
+        }
+    }
+
+    return text.empty() ? "-" : text;
 }
 
 bool VirtualGpio_Level(int pin)
@@ -246,6 +330,14 @@ void CPU_GPIO_SetPinState(GPIO_PIN pin, GpioPinValue state)
     if (changed && p.mode >= PinMode_Output)
     {
         SendOut((int)pin);
+        for (const auto &sw : s_switches)
+        {
+            int other = sw.first == (int)pin ? sw.second : sw.second == (int)pin ? sw.first : -1;
+            if (other >= 0)
+            {
+                EdgeSeen(other);
+            }
+        }
     }
 }
 
@@ -369,12 +461,26 @@ bool CPU_GPIO_SetPinDebounce(GPIO_PIN pin, uint32_t debounceMs)
 
 namespace
 {
-    // CPU_GPIO_Initialize is not called by the posix start-up: set the pins up with the library.
+    // CPU_GPIO_Initialize is not called by the posix start-up: set the pins up with the library. After a deep-sleep
+    // reset the board's switches still hold their levels: the reset line carries them (VESP32_INPUTS), so the app
+    // reads them at boot, before the bench is attached again.
     struct GpioStarter
     {
         GpioStarter()
         {
             CPU_GPIO_Initialize();
+            const char *inputs = getenv("VESP32_INPUTS");
+            for (const char *at = inputs; at != nullptr && *at != 0;)
+            {
+                int pin = -1, level = -1;
+                if (sscanf(at, "%d:%d", &pin, &level) == 2 && pin >= 0 && pin < PinCount)
+                {
+                    s_pins[pin].external = level;
+                }
+
+                at = strchr(at, ',');
+                at = at != nullptr ? at + 1 : nullptr;
+            }
         }
     } s_gpioStarter;
 } // namespace

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../clock/VirtualClock.h"
+#include "../esp32/Esp32Sleep.h"
 #include "../gpio/VirtualGpio.h"
 #include "Bench.h"
 #include "HostPump.h"
@@ -37,6 +38,32 @@ namespace
             }
 
             HostPump_Post([pin, external]() { VirtualGpio_Drive(pin, external); });
+        }
+        else if (verb == "switch")
+        {
+            int a = -1, b = -1;
+            std::string state;
+            words >> a >> b >> state;
+            if (a < 0 || b < 0 || (state != "1" && state != "0"))
+            {
+                Bench_Send("error bad line: " + line);
+                return;
+            }
+
+            bool closed = state == "1";
+            HostPump_Post([a, b, closed]() { VirtualGpio_Switch(a, b, closed); });
+        }
+        else if (verb == "touch")
+        {
+            int pad = -1;
+            words >> pad;
+            if (pad < 0)
+            {
+                Bench_Send("error bad line: " + line);
+                return;
+            }
+
+            HostPump_Post([pad]() { Esp32Sleep_Touch(pad); });
         }
         else if (verb == "advance")
         {

@@ -10,6 +10,8 @@
 //                   time MS                      answer to "time?": the interpreter's UTC clock, ms since 1970
 //                   heap free=N total=M          answer to "heap?": managed heap bytes free after a full GC
 //   bench -> host   in PIN 0|1|z                 drive an input (z: let go; the pull resistor decides)
+//                   switch PIN PIN 1|0           close or open a switch between two pins (a keypad key)
+//                   touch PAD                    a finger on touch pad PAD for 300 ms (wakes a sleep armed for it)
 //                   advance MS                   move the virtual clock forward
 //                   pins?                        resend mode/out for every pin in use
 //                   time?                        ask for the clock
