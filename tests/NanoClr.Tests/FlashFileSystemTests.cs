@@ -68,6 +68,8 @@ namespace LockFirmware.NanoClr.Tests
             string stats = image + ".stats";
             int boots = 0, cutPoints = 0;
             var failures = new List<string>();
+            var started = DateTime.UtcNow;
+            Progress($"power cuts: bases after {string.Join(", ", basesAfterBoots)} boots; progress in {ProgressFile}");
             foreach (int after in basesAfterBoots)
             {
                 for (; boots < after; boots++)
@@ -81,8 +83,10 @@ namespace LockFirmware.NanoClr.Tests
                 long operations = Stat(stats, "operations");
                 Assert.IsTrue(before.Done && operations > 0 && Stat(stats, "erases") > 0, "the uncut boot:\n" + before.Describe());
 
+                int failedBefore = failures.Count;
                 for (long k = 1; k <= operations; k++)
                 {
+                    if (k % 50 == 0) Progress($"  base after {after} boots: cut {k} of {operations}, {failures.Count - failedBefore} failed so far");
                     File.WriteAllBytes(image, baseImage);
                     FlashProbeRun cut = FlashProbeRun.Boot(host, image, untilDone: true, cutAt: k);
                     FlashProbeRun next = FlashProbeRun.Boot(host, image, untilDone: false);
@@ -92,11 +96,25 @@ namespace LockFirmware.NanoClr.Tests
                 }
 
                 File.WriteAllBytes(image, baseImage);
+                Progress($"base after {after} boots: {operations} cut points, {failures.Count - failedBefore} failed ({(DateTime.UtcNow - started).TotalMinutes:0.0} min so far)");
             }
 
-            Console.WriteLine($"power cuts: {cutPoints} cut points from {basesAfterBoots.Length} base image(s), {failures.Count} failed");
+            Progress($"power cuts: {cutPoints} cut points from {basesAfterBoots.Length} base image(s), {failures.Count} failed, {(DateTime.UtcNow - started).TotalMinutes:0.0} min");
             Assert.AreEqual(0, failures.Count, string.Join("\n", failures.Take(5)));
             Assert.IsTrue(cutPoints >= 200, "only " + cutPoints + " cut points");
+        }
+
+        /// <summary>Where the power-cut test appends its progress as it goes (the test's own output shows only at its
+        /// end): LOCKFW_PROGRESS, else lockfw-power-cuts.log in the temporary folder. `tail -f` it during a full run.</summary>
+        private static string ProgressFile =>
+            Environment.GetEnvironmentVariable("LOCKFW_PROGRESS") is { Length: > 0 } path
+                ? path
+                : Path.Combine(Path.GetTempPath(), "lockfw-power-cuts.log");
+
+        private static void Progress(string line)
+        {
+            Console.WriteLine(line);
+            File.AppendAllText(ProgressFile, $"{DateTime.UtcNow:HH:mm:ss} {line}\n");
         }
 
         /// <summary>What the boot after a cut must find: <paramref name="uncut"/> shows the base state and the generation.</summary>

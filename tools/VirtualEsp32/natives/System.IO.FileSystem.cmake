@@ -8,19 +8,10 @@
 set(FILESYSTEM_NATIVE_DIR ${NF_INTERPRETER_DIR}/src/System.IO.FileSystem)
 
 # Two upstream files assume int64_t is CLR_INT64 (long long), as on the 32-bit targets; on a 64-bit Linux host
-# int64_t is long. They are compiled from a copy made in the build folder with the two types spelled out.
-function(vesp32_lp64_copy name from to result)
-    file(READ ${FILESYSTEM_NATIVE_DIR}/${name} text)
-    string(REPLACE "${from}" "${to}" fixed "${text}")
-    if(fixed STREQUAL text)
-        message(FATAL_ERROR "${name}: '${from}' not found; check the LP64 fix against this nf-interpreter")
-    endif()
-    file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/lp64/${name} "${fixed}")
-    set(${result} ${CMAKE_CURRENT_BINARY_DIR}/lp64/${name} PARENT_SCOPE)
-endfunction()
-vesp32_lp64_copy(nf_sys_io_filesystem_System_IO_NativeFileStream.cpp
+# int64_t is long. They are compiled from a copy with the two types spelled out (nanoCLR/Lp64Fixes.cmake).
+vesp32_lp64_copy(src/System.IO.FileSystem/nf_sys_io_filesystem_System_IO_NativeFileStream.cpp
     "int64_t *timeoutTicks;" "CLR_INT64 *timeoutTicks;" NATIVE_FILE_STREAM_SRC)
-vesp32_lp64_copy(nf_sys_io_filesystem_System_IO_DriveInfo.cpp
+vesp32_lp64_copy(src/System.IO.FileSystem/nf_sys_io_filesystem_System_IO_DriveInfo.cpp
     "SetInteger(totalSize);" "SetInteger((CLR_INT64)totalSize);" DRIVE_INFO_SRC)
 
 add_library(vesp32_littlefs STATIC ${LITTLEFS_DIR}/lfs.c ${LITTLEFS_DIR}/lfs_util.c)
