@@ -9,6 +9,7 @@
 #include <cstring>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "../host/HostPump.h"
 #include "../host/LoopbackServer.h"
@@ -26,8 +27,11 @@ namespace
     const int NimbleNotConnected = 7; // BLE_HS_ENOTCONN
     const int NimbleNoAttribute = 1;
     const uint8_t WriteProperty = 0x08;
+    const int ChannelsGraceMs = 200;
 
     // How the connected central talks: not known until its first fragment (channel 0 'G': attribute protocol).
+    // Another virtual ESP32 sends 'G' as soon as it connects; a central that has said nothing after
+    // ChannelsGraceMs is a channel-routed one (lockctl), which on a real radio subscribes right after connecting.
     enum class Central
     {
         Unknown,
@@ -52,6 +56,8 @@ namespace
     bool s_connected = false;
     int s_mtu = 23;
     Central s_central = Central::Unknown;
+    uint32_t s_peerGeneration = 0; // which connection a grace timer belongs to
+    std::mutex s_fragmentLock;     // a fragment and the grace timer's subscriptions, one at a time, in order
     std::vector<uint16_t> s_subscribed;
     std::vector<uint8_t> s_advert, s_scanResponse;
 
@@ -223,6 +229,37 @@ namespace
         }
     }
 
+    // Sets the kind of the connected central once; true when it is a channel-routed one to start.
+    bool Decide(Central kind)
+    {
+        std::lock_guard<std::mutex> guard(s_lock);
+        if (s_central != Central::Unknown)
+        {
+            return false;
+        }
+
+        s_central = kind;
+        return kind == Central::Channels;
+    }
+
+    // The grace timer: a central still silent is channel-routed (it subscribes as it connects).
+    void DecideSilentCentral(uint32_t generation)
+    {
+        std::lock_guard<std::mutex> order(s_fragmentLock);
+        {
+            std::lock_guard<std::mutex> guard(s_lock);
+            if (generation != s_peerGeneration || !s_connected)
+            {
+                return;
+            }
+        }
+
+        if (Decide(Central::Channels))
+        {
+            StartChannels();
+        }
+    }
+
     void OnPeer(bool connected)
     {
         std::vector<uint16_t> subscribed;
@@ -245,12 +282,23 @@ namespace
             s_connected = connected;
             s_mtu = 23;
             s_central = Central::Unknown;
+            s_peerGeneration++;
             subscribed = s_subscribed;
         }
 
         if (connected)
         {
             Post(BluetoothEventType_ClientConnected, Connection, 0);
+            uint32_t generation;
+            {
+                std::lock_guard<std::mutex> guard(s_lock);
+                generation = s_peerGeneration;
+            }
+
+            std::thread([generation]() {
+                std::this_thread::sleep_for(std::chrono::milliseconds(ChannelsGraceMs));
+                DecideSilentCentral(generation);
+            }).detach();
         }
         else
         {
@@ -395,22 +443,16 @@ namespace
     // The first fragment tells which kind of central this is (reader thread: the only one that sets s_central).
     void OnFragment(int channel, const uint8_t *data, size_t length)
     {
+        std::lock_guard<std::mutex> order(s_fragmentLock);
+        if (Decide(channel == BleAtt_Channel ? Central::Attributes : Central::Channels))
+        {
+            StartChannels();
+        }
+
         Central central;
         {
             std::lock_guard<std::mutex> guard(s_lock);
             central = s_central;
-        }
-
-        if (central == Central::Unknown)
-        {
-            central = channel == BleAtt_Channel ? Central::Attributes : Central::Channels;
-            if (central == Central::Channels)
-            {
-                StartChannels();
-            }
-
-            std::lock_guard<std::mutex> guard(s_lock);
-            s_central = central;
         }
 
         if (central == Central::Attributes && channel == BleAtt_Channel)

@@ -5,8 +5,9 @@
 // characteristic a channel writes to, and which notifies on it, is given by $VESP32_BLE_CHANNELS:
 //   "CH:w:UUID CH:n:UUID ..."   e.g. "1:w:<admin in> 1:n:<admin out> 2:w:<keypad in>"
 // What the model keeps of NimBLE on the ESP32: the server is reachable only once advertising started; a TCP
-// connect is a connection (ClientConnected). A channel-routed central (lockctl) then gets, before its first write
-// reaches the app, an MTU exchange ($VESP32_BLE_MTU, default 247; 23 means none, so payloads stay at 20 bytes and
+// connect is a connection (ClientConnected). A channel-routed central (lockctl) then gets, 200 ms after connecting
+// (a real central subscribes as it connects, which keeps the lock awake) or before its first write reaches the app,
+// an MTU exchange ($VESP32_BLE_MTU, default 247; 23 means none, so payloads stay at 20 bytes and
 // longer writes cannot be sent) and a subscription to every notify characteristic. A central that opens with
 // channel 0 is another virtual ESP32 and speaks the attribute protocol of BleAtt.h instead: no MTU exchange,
 // subscriptions by CCCD writes, a response to each write request. A write is held until the app answers it or
