@@ -1,7 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net.Sockets;
 using System.Threading;
 using LockFirmware.Hal.Lock;
 using LockFirmware.Hal.Sim.Lock;
@@ -17,10 +15,8 @@ namespace LockFirmware.LockSim.Device
     public sealed class DeviceBench : IDisposable
     {
         private readonly BoardPins _pins;
-        private readonly int _port;
-        private TcpClient _client;
-        private StreamWriter _writer;
-        private readonly Thread _reader, _physics;
+        private readonly BenchLink _link;
+        private readonly Thread _physics;
         private readonly object _gate = new object();
         private volatile bool _stopped;
         private bool _in1, _in2;
@@ -34,17 +30,14 @@ namespace LockFirmware.LockSim.Device
         public DeviceBench(BoardPins pins, int port, double boltPosition = 1.0, bool doorClosed = true, bool jammed = false)
         {
             _pins = pins;
-            _port = port;
             Hardware = new SimLockHardware(800, boltPosition);
             _doorClosed = doorClosed;
             Hardware.DoorClosed.IsActive = doorClosed;
             Hardware.Bolt.Jammed = jammed;
-            // The host may still be starting: attach as soon as it listens, so the inputs are there before the app
-            // reads its pins (the host keeps levels driven before the app opens a pin).
-            StreamReader reader = Reconnect(false) ?? throw new IOException($"no virtual ESP32 bench on 127.0.0.1:{port}");
-            _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "bench-reader" };
+            // Attached while the host starts, so the inputs are there before the app reads its pins (the host keeps
+            // levels driven before the app opens a pin); after a reset the hardware's levels are sent again.
+            _link = new BenchLink(port, "bench-reader", OnLine, SendInputs);
             _physics = new Thread(RunPhysics) { IsBackground = true, Name = "bench-physics" };
-            _reader.Start();
             SendInputs();
             _physics.Start();
         }
@@ -167,60 +160,11 @@ namespace LockFirmware.LockSim.Device
         public void Dispose()
         {
             _stopped = true;
-            _client.Dispose();
+            _link.Dispose();
             _physics.Join(1000);
         }
 
-        private StreamReader Connect()
-        {
-            var client = new TcpClient();
-            client.Connect("127.0.0.1", _port);
-            client.NoDelay = true;
-            var stream = client.GetStream();
-            _client = client;
-            _writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
-
-            return new StreamReader(stream);
-        }
-
-        // The chip reset (deep sleep): the host comes back on the same port; the hardware did not go anywhere.
-        private StreamReader Reconnect(bool sendInputs = true)
-        {
-            var end = DateTime.UtcNow.AddSeconds(30);
-            while (!_stopped && DateTime.UtcNow < end)
-            {
-                try
-                {
-                    StreamReader reader = Connect();
-                    if (sendInputs) SendInputs();
-                    return reader;
-                }
-                catch (SocketException)
-                {
-                    Thread.Sleep(sendInputs ? 20 : 1);
-                }
-            }
-
-            return null;
-        }
-
-        private void Send(string line)
-        {
-            StreamWriter writer = _writer;
-            lock (writer)
-            {
-                try
-                {
-                    writer.WriteLine(line);
-                }
-                catch (IOException)
-                {
-                }
-                catch (ObjectDisposedException)
-                {
-                }
-            }
-        }
+        private void Send(string line) => _link.Send(line);
 
         private void SendInputs()
         {
@@ -237,29 +181,6 @@ namespace LockFirmware.LockSim.Device
             Send($"in {_pins.BoltRetracted} {(retracted ? "0" : "z")}");
             if (_pins.DoorSensor >= 0) Send($"in {_pins.DoorSensor} {(door ? "0" : "z")}");
             Send($"in {_pins.InsideButton} {(button ? "0" : "z")}");
-        }
-
-        private void Read(StreamReader reader)
-        {
-            while (!_stopped && reader != null)
-            {
-                try
-                {
-                    string line;
-                    while (!_stopped && (line = reader.ReadLine()) != null)
-                    {
-                        OnLine(line);
-                    }
-                }
-                catch (IOException)
-                {
-                }
-                catch (ObjectDisposedException)
-                {
-                }
-
-                reader = _stopped ? null : Reconnect();
-            }
         }
 
         private void OnLine(string line)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Net.Sockets;
 using System.Threading;
 using LockFirmware.Core.Keypad;
 
@@ -22,9 +20,7 @@ namespace LockFirmware.LockSim.Device
         private const int ClickMs = 100;   // a key's click is 30 ms at its press; a loaded host stretches it
 
         private readonly KeypadPins _pins;
-        private readonly TcpClient _client;
-        private readonly StreamWriter _writer;
-        private readonly Thread _reader;
+        private readonly BenchLink _link;
         private readonly object _gate = new object();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<(long StartMs, long EndMs)> _beeps = new List<(long, long)>();
@@ -35,13 +31,7 @@ namespace LockFirmware.LockSim.Device
         public KeypadBench(KeypadPins pins, int port)
         {
             _pins = pins;
-            _client = new TcpClient();
-            _client.Connect("127.0.0.1", port);
-            _client.NoDelay = true;
-            _writer = new StreamWriter(_client.GetStream()) { AutoFlush = true, NewLine = "\n" };
-            var reader = new StreamReader(_client.GetStream());
-            _reader = new Thread(() => Read(reader)) { IsBackground = true, Name = "keypad-bench" };
-            _reader.Start();
+            _link = new BenchLink(port, "keypad-bench", OnLine);
         }
 
         /// <summary>Milliseconds since the bench attached: the time base of <see cref="VerdictSince"/>.</summary>
@@ -106,7 +96,7 @@ namespace LockFirmware.LockSim.Device
 
         public void Dispose()
         {
-            _client.Dispose();
+            _link.Dispose();
         }
 
         // The buzzer's on-times of a pattern: consecutive steps with the buzzer bit make one beep.
@@ -149,42 +139,24 @@ namespace LockFirmware.LockSim.Device
         {
             var (row, column) = _pins.PinsOf(key);
             if (closed) lock (_gate) _keyDowns.Add(NowMs);
-            Send($"switch {row} {column} {(closed ? 1 : 0)}");
+            _link.Send($"switch {row} {column} {(closed ? 1 : 0)}");
         }
 
-        private void Send(string line)
+        private void OnLine(string line)
         {
-            lock (_writer) _writer.WriteLine(line);
-        }
-
-        private void Read(StreamReader reader)
-        {
-            try
+            string[] w = line.Split(' ');
+            if (w[0] != "out" || w.Length != 3 || !int.TryParse(w[1], out int pin)) return;
+            bool high = w[2] == "1";
+            lock (_gate)
             {
-                string line;
-                while ((line = reader.ReadLine()) != null)
+                if (pin == _pins.Led) _led = high;
+                if (pin != _pins.Buzzer) return;
+                if (high && _buzzerOnAt < 0) _buzzerOnAt = NowMs;
+                else if (!high && _buzzerOnAt >= 0)
                 {
-                    string[] w = line.Split(' ');
-                    if (w[0] != "out" || w.Length != 3 || !int.TryParse(w[1], out int pin)) continue;
-                    bool high = w[2] == "1";
-                    lock (_gate)
-                    {
-                        if (pin == _pins.Led) _led = high;
-                        if (pin != _pins.Buzzer) continue;
-                        if (high && _buzzerOnAt < 0) _buzzerOnAt = NowMs;
-                        else if (!high && _buzzerOnAt >= 0)
-                        {
-                            _beeps.Add((_buzzerOnAt, NowMs));
-                            _buzzerOnAt = -1;
-                        }
-                    }
+                    _beeps.Add((_buzzerOnAt, NowMs));
+                    _buzzerOnAt = -1;
                 }
-            }
-            catch (IOException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
             }
         }
     }
